@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ClassParams, ClassViewResponse, TeacherHomeResponse } from '../../../contracts/classes.js';
+import { ErrorResponse } from '../../../contracts/common.js';
+import { getClassView, getTeacherHome } from './classes.service.js';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+const classesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.deps;
+
+  app.get(
+    '/home/teacher',
+    { config: { policy: ['teacher'] }, schema: { response: { 200: TeacherHomeResponse, ...errors } } },
+    async (req) => getTeacherHome(db.kysely, req.actor!, app.deps.now()),
+  );
+
+  app.get(
+    '/classes/:classId',
+    { config: { policy: ['teacher'] }, schema: { params: ClassParams, response: { 200: ClassViewResponse, ...errors } } },
+    async (req) => getClassView(db.kysely, req.actor!, req.params.classId, app.deps.now()),
+  );
+};
+
+export default classesRoutes;

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { LogInteractionsBody, LogInteractionsResponse } from '../../../contracts/interactions.js';
+import { localDate } from '../../../domain/calendar.js';
+import { canUndo } from '../../../domain/interaction-kinds.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { accessRepository } from '../../platform/access/access.repository.js';
+import type { Database } from '../../platform/db/schema.js';
+import { toInteractionView } from '../../platform/views/interaction-view.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { assertMayLog } from './interactions.policy.js';
+import { interactionsRepository } from './interactions.repository.js';
+
+/** Clock skew tolerated for occurredAt from a device whose clock runs ahead. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+function parseOccurredAt(raw: string | undefined, now: Date): Date {
+  if (raw === undefined) return now;
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(raw)) {
+    throw new ValidationError('occurredAt', 'must be a date and time such as 2026-11-23T09:15:00Z');
+  }
+  if (ms > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new ValidationError('occurredAt', 'cannot be in the future');
+  }
+  return new Date(ms);
+}
+
+/** Logs one kind of interaction for one or more students. A replayed client id returns the original rows. */
+export async function logInteractions(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: LogInteractionsBody,
+  now: Date,
+): Promise<LogInteractionsResponse> {
+  const repo = interactionsRepository(db);
+  const existing = await repo.byClientId(actor.districtId, actor.accountId, input.clientId);
+  if (existing.length > 0) {
+    return { replayed: true, interactions: existing.map((r) => toInteractionView(r, actor.accountId)) };
+  }
+
+  const occurred = parseOccurredAt(input.occurredAt, now);
+  const occurredDay = localDate(occurred, actor.timeZone);
+  // Access is as of today (the teacher logs for their current students); a back-dated moment
+  // must still fall inside the term of the class it is logged in.
+  const classOf = await assertMayLog(db, actor, input.studentIds, input.classId, localDate(now, actor.timeZone));
+
+  const access = accessRepository(db);
+  for (const classId of new Set(classOf.values())) {
+    const term = await access.classTerm(actor.districtId, classId);
+    if (!term || occurredDay < term.start_date || occurredDay > term.end_date) {
+      throw new ValidationError(
+        'occurredAt',
+        term ? `must fall within the term (${term.start_date} to ${term.end_date})` : 'the class has no term',
+      );
+    }
+  }
+
+  const createdAt = now.toISOString();
+  const rows = input.studentIds.map((studentId) => ({
+    district_id: actor.districtId,
+    id: randomUUID(),
+    client_id: input.clientId,
+    author_account_id: actor.accountId,
+    teacher_id: actor.personId!,
+    student_id: studentId,
+    class_id: classOf.get(studentId)!,
+    kind: input.kind,
+    tag: input.tag ?? null,
+    note: input.note && input.note.trim() !== '' ? input.note : null,
+    occurred_at: occurred.toISOString(),
+    created_at: createdAt,
+    undone_at: null,
+  }));
+  await db.transaction().execute(async (trx) => interactionsRepository(trx).insertMany(rows));
+  // Read back: under a concurrent replay the rows that won are the ones to report.
+  const saved = await repo.byClientId(actor.districtId, actor.accountId, input.clientId);
+  const replayed = saved.some((r) => r.created_at !== createdAt);
+  return { replayed, interactions: saved.map((r) => toInteractionView(r, actor.accountId)) };
+}
+
+/** Undoes everything one log request created, within the undo window. Undoing twice is a no-op. */
+export async function undoInteractions(db: Kysely<Database>, actor: Actor, clientId: string, now: Date) {
+  const repo = interactionsRepository(db);
+  const rows = await repo.byClientId(actor.districtId, actor.accountId, clientId);
+  if (rows.length === 0) throw new NotFoundError('An interaction with this client id');
+  if (rows.every((r) => r.undone_at !== null)) return { undone: 0 };
+  if (!canUndo(rows[0]!.created_at, now.getTime())) {
+    throw new ConflictError('The 10-minute undo window has passed for this interaction.');
+  }
+  const undone = await repo.markUndone(actor.districtId, actor.accountId, clientId, now.toISOString());
+  return { undone };
+}

@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../../../contracts/common.js';
+import { AdminHomeResponse, LeaderHomeResponse } from '../../../contracts/schools.js';
+import { getAdminHome, getLeaderHome } from './schools.service.js';
+
+const errors = { 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+const schoolsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.deps;
+  app.get(
+    '/home/leader',
+    { config: { policy: ['leader'] }, schema: { response: { 200: LeaderHomeResponse, ...errors } } },
+    async (req) => getLeaderHome(db.kysely, req.actor!, app.deps.now()),
+  );
+  app.get(
+    '/home/admin',
+    { config: { policy: ['district_admin'] }, schema: { response: { 200: AdminHomeResponse, ...errors } } },
+    async (req) => getAdminHome(db.kysely, req.actor!, app.deps.now()),
+  );
+};
+
+export default schoolsRoutes;

@@ -1,0 +1,96 @@
+// Shared access queries: who teaches which class and which students, today. Feature policies
+// call these before any student data is read. Every query is scoped to the district.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+export function accessRepository(db: Kysely<Database>) {
+  return {
+    /** The classes a teacher teaches in a term that includes `today`. */
+    async teacherClassIds(districtId: string, teacherId: string, today: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('enrollments as e')
+        .innerJoin('classes as c', (j) => j.onRef('c.district_id', '=', 'e.district_id').onRef('c.id', '=', 'e.class_id'))
+        .innerJoin('terms as t', (j) => j.onRef('t.district_id', '=', 'c.district_id').onRef('t.id', '=', 'c.term_id'))
+        .select('e.class_id')
+        .where('e.district_id', '=', districtId)
+        .where('e.person_id', '=', teacherId)
+        .where('e.role', '=', 'teacher')
+        .where('c.active', '=', 1)
+        .where('t.start_date', '<=', today)
+        .where('t.end_date', '>=', today)
+        .where('e.active', '=', 1)
+        .where((eb) => eb.or([eb('e.begin_date', 'is', null), eb('e.begin_date', '<=', today)]))
+        .where((eb) => eb.or([eb('e.end_date', 'is', null), eb('e.end_date', '>=', today)]))
+        .execute();
+      return rows.map((r) => r.class_id);
+    },
+
+    /** For each of `studentIds`, the classes (among `classIds`) they are actively enrolled in. */
+    async studentsInClasses(districtId: string, classIds: string[], studentIds: string[], today: string) {
+      if (classIds.length === 0 || studentIds.length === 0) return [];
+      return db
+        .selectFrom('enrollments as e')
+        .select(['e.person_id', 'e.class_id'])
+        .where('e.district_id', '=', districtId)
+        .where('e.role', '=', 'student')
+        .where('e.class_id', 'in', classIds)
+        .where('e.person_id', 'in', studentIds)
+        .where('e.active', '=', 1)
+        .where((eb) => eb.or([eb('e.begin_date', 'is', null), eb('e.begin_date', '<=', today)]))
+        .where((eb) => eb.or([eb('e.end_date', 'is', null), eb('e.end_date', '>=', today)]))
+        .execute();
+    },
+
+    async studentSchool(districtId: string, studentId: string) {
+      return db
+        .selectFrom('people')
+        .select(['id', 'school_id'])
+        .where('district_id', '=', districtId)
+        .where('id', '=', studentId)
+        .where('kind', '=', 'student')
+        .executeTakeFirst();
+    },
+
+    async term(districtId: string, termId: string) {
+      const term = await db
+        .selectFrom('terms')
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where('id', '=', termId)
+        .executeTakeFirst();
+      if (!term) return undefined;
+      const daysOff = await db
+        .selectFrom('term_days_off')
+        .select('date')
+        .where('district_id', '=', districtId)
+        .where('term_id', '=', termId)
+        .execute();
+      return { ...term, daysOff: new Set(daysOff.map((d) => d.date)) };
+    },
+
+    /** The term a class belongs to, with its non-school days. */
+    async classTerm(districtId: string, classId: string) {
+      const cls = await db
+        .selectFrom('classes')
+        .select('term_id')
+        .where('district_id', '=', districtId)
+        .where('id', '=', classId)
+        .executeTakeFirst();
+      return cls ? this.term(districtId, cls.term_id) : undefined;
+    },
+
+    /** The district's term that includes `today` (the latest-starting one if several do). */
+    async currentTerm(districtId: string, today: string) {
+      const t = await db
+        .selectFrom('terms')
+        .select('id')
+        .where('district_id', '=', districtId)
+        .where('start_date', '<=', today)
+        .where('end_date', '>=', today)
+        .where('active', '=', 1)
+        .orderBy('start_date', 'desc')
+        .executeTakeFirst();
+      return t ? this.term(districtId, t.id) : undefined;
+    },
+  };
+}

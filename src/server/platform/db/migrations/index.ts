@@ -1,0 +1,8 @@
+// The migration set, listed statically so it works from sources (tsx) and from the build alike.
+// One file per change, date-prefixed; each runs unchanged on SQLite and PostgreSQL.
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-23-001-foundation.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-23-001-foundation': foundation,
+};

@@ -1,0 +1,165 @@
+// Row types of the database, as Kysely sees them. Text ids, ISO text timestamps, 0/1 booleans:
+// the same JavaScript values on SQLite and PostgreSQL (docs/decisions/002-data-conventions.md).
+import type { Insertable, Selectable } from 'kysely';
+
+type Flag = 0 | 1;
+
+export interface DistrictsTable {
+  id: string;
+  name: string;
+  timezone: string;
+  sourced_id: string | null;
+  created_at: string;
+}
+export interface SchoolsTable {
+  district_id: string;
+  id: string;
+  name: string;
+  level: string;
+  sourced_id: string | null;
+  active: Flag;
+}
+export interface TermsTable {
+  district_id: string;
+  id: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+  sourced_id: string | null;
+  active: Flag;
+}
+export interface TermDaysOffTable {
+  district_id: string;
+  term_id: string;
+  date: string;
+  reason: string;
+}
+export interface CoursesTable {
+  district_id: string;
+  id: string;
+  school_id: string;
+  title: string;
+  code: string | null;
+  sourced_id: string | null;
+  active: Flag;
+}
+export interface ClassesTable {
+  district_id: string;
+  id: string;
+  school_id: string;
+  course_id: string;
+  term_id: string;
+  title: string;
+  period: string | null;
+  room: string | null;
+  meeting_days: string;
+  sourced_id: string | null;
+  active: Flag;
+}
+export type PersonKind = 'staff' | 'student' | 'guardian';
+export interface PeopleTable {
+  district_id: string;
+  id: string;
+  kind: PersonKind;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  pronouns: string | null;
+  email: string | null;
+  grade: string | null;
+  school_id: string | null;
+  sourced_id: string | null;
+  active: Flag;
+}
+export interface GuardianshipsTable {
+  district_id: string;
+  guardian_id: string;
+  student_id: string;
+  relationship: string;
+}
+export interface EnrollmentsTable {
+  district_id: string;
+  class_id: string;
+  person_id: string;
+  role: 'student' | 'teacher';
+  begin_date: string | null;
+  end_date: string | null;
+  sourced_id: string | null;
+  active: Flag;
+}
+export interface AccountsTable {
+  district_id: string;
+  id: string;
+  person_id: string | null;
+  username: string;
+  email: string | null;
+  role: string;
+  school_id: string | null;
+  password_hash: string | null;
+  locale: string;
+  active: Flag;
+  created_at: string;
+}
+export interface SessionsTable {
+  district_id: string;
+  id: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+export interface AuditLogTable {
+  district_id: string;
+  id: string;
+  at: string;
+  actor_account_id: string | null;
+  actor_role: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  detail: string | null;
+  ip: string | null;
+}
+export interface InteractionsTable {
+  district_id: string;
+  id: string;
+  client_id: string;
+  author_account_id: string;
+  teacher_id: string;
+  student_id: string;
+  class_id: string | null;
+  kind: string;
+  tag: string | null;
+  note: string | null;
+  occurred_at: string;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface Database {
+  districts: DistrictsTable;
+  schools: SchoolsTable;
+  terms: TermsTable;
+  term_days_off: TermDaysOffTable;
+  courses: CoursesTable;
+  classes: ClassesTable;
+  people: PeopleTable;
+  guardianships: GuardianshipsTable;
+  enrollments: EnrollmentsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  sign_in_throttle: SignInThrottleTable;
+  audit_log: AuditLogTable;
+  interactions: InteractionsTable;
+}
+
+export type Account = Selectable<AccountsTable>;
+export type NewInteraction = Insertable<InteractionsTable>;

@@ -1,0 +1,83 @@
+// Builds the Fastify app: logging, cookies, sessions and policies, the error handler, every
+// feature plugin, and (when built) the web app. Features never import each other.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import sessionPlugin from '../auth/session-plugin.js';
+import { installErrorHandler } from './error-handler.js';
+import authRoutes from '../../features/auth/auth.routes.js';
+import classesRoutes from '../../features/classes/classes.routes.js';
+import healthRoutes from '../../features/health/health.routes.js';
+import interactionsRoutes from '../../features/interactions/interactions.routes.js';
+import schoolsRoutes from '../../features/schools/schools.routes.js';
+import studentsRoutes from '../../features/students/students.routes.js';
+
+export interface AppDeps {
+  config: Pick<Config, 'sessionSecret' | 'sessionTtlHours' | 'logLevel' | 'trustProxy' | 'minGroupSize'>;
+  db: Db;
+  /** Folder of the built web app; served with an SPA fallback when present. */
+  webRoot?: string | null;
+  logger?: FastifyServerOptions['logger'];
+  /** Clock for services; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+export type App = FastifyInstance;
+
+export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, '../../../../dist/web');
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Required<Pick<AppDeps, 'db' | 'now'>> & { config: AppDeps['config'] };
+  }
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 256 * 1024,
+    // Ajv keeps additional properties as errors (additionalProperties: false in contracts) and
+    // does not coerce JSON bodies, so a wrong type is reported, not silently converted.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    disableRequestLogging: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', { db: deps.db, now: deps.now ?? (() => new Date()), config: deps.config });
+  installErrorHandler(app);
+  await app.register(cookie, { secret: deps.config.sessionSecret });
+  await app.register(sessionPlugin, { db: deps.db, ttlHours: deps.config.sessionTtlHours });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(classesRoutes, { prefix: '/api' });
+  await app.register(interactionsRoutes, { prefix: '/api/interactions' });
+  await app.register(studentsRoutes, { prefix: '/api/students' });
+  await app.register(schoolsRoutes, { prefix: '/api' });
+
+  const webRoot = deps.webRoot === undefined ? DEFAULT_WEB_ROOT : deps.webRoot;
+  if (webRoot && existsSync(resolve(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    // Client-side routes get the app shell; unknown /api paths stay JSON 404s.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html')) {
+        return reply.sendFile('index.html');
+      }
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}.` } });
+    });
+  }
+  return app;
+}

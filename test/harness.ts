@@ -1,0 +1,78 @@
+// Test harness: the databases a suite runs on, a migrated database per suite, the app, and
+// signed-in clients. Only tests read process.env here (the app reads it in config.ts only).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp, type App } from '../src/server/platform/http/app.js';
+import { migrateToLatest, openDatabase, type Db } from '../src/server/platform/db/database.js';
+import type { DatabaseTarget } from '../src/server/platform/config.js';
+
+export const TEST_SECRET = 'test-secret-test-secret-test-secret-000';
+
+/** SQLite always; PostgreSQL when TEST_DATABASE_URL is set. In CI a missing PostgreSQL fails. */
+export function testDialects(): Array<{ name: 'sqlite' | 'postgres'; target: () => DatabaseTarget }> {
+  const list: Array<{ name: 'sqlite' | 'postgres'; target: () => DatabaseTarget }> = [
+    { name: 'sqlite', target: () => ({ dialect: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'rapport-test-')), 'test.db') }) },
+  ];
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) list.push({ name: 'postgres', target: () => ({ dialect: 'postgres', url }) });
+  else if (process.env.CI) throw new Error('CI requires TEST_DATABASE_URL: the PostgreSQL suite may not be skipped');
+  return list;
+}
+
+export async function openTestDb(target: DatabaseTarget): Promise<Db> {
+  const db = openDatabase(target, { poolSize: 4 });
+  await migrateToLatest(db);
+  return db;
+}
+
+export async function buildTestApp(db: Db, opts: { now?: () => Date } = {}): Promise<App> {
+  const app = await buildApp({
+    config: { sessionSecret: TEST_SECRET, sessionTtlHours: 12, logLevel: 'silent', trustProxy: false, minGroupSize: 5 },
+    db,
+    webRoot: null,
+    logger: false,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  await app.ready();
+  return app;
+}
+
+export interface Client {
+  cookie: string;
+  csrf: string;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+}
+
+function sessionCookie(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((x) => x.name === 'rapport_session');
+  if (!c) throw new Error(`no session cookie (status ${res.statusCode}: ${res.body})`);
+  return `rapport_session=${c.value}`;
+}
+
+export async function signIn(app: App, username: string, password: string): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed ${res.statusCode}: ${res.body}`);
+  const cookie = sessionCookie(res);
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  return clientFor(app, cookie, csrf);
+}
+
+export function clientFor(app: App, cookie: string, csrf: string): Client {
+  const headers = { cookie, 'x-csrf-token': csrf };
+  return {
+    cookie,
+    csrf,
+    get: (url) => app.inject({ method: 'GET', url, headers }),
+    post: (url, body) => app.inject({ method: 'POST', url, headers, ...(body !== undefined ? { payload: body as object } : {}) }),
+    put: (url, body) => app.inject({ method: 'PUT', url, headers, ...(body !== undefined ? { payload: body as object } : {}) }),
+  };
+}
+
+/** A client with no session at all. */
+export function anonymous(app: App): Client {
+  return clientFor(app, '', '');
+}
