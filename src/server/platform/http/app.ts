@@ -45,7 +45,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // Ajv keeps additional properties as errors (additionalProperties: false in contracts) and
     // does not coerce JSON bodies, so a wrong type is reported, not silently converted.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
-    disableRequestLogging: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', { db: deps.db, now: deps.now ?? (() => new Date()), config: deps.config });

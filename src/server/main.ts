@@ -1,0 +1,36 @@
+// Starts Rapport: config, database, migrations, the demo district on an empty database, the
+// HTTP server, and a clean shutdown.
+import type { Config } from './platform/config.js';
+import { migrateToLatest, openDatabase, type Db } from './platform/db/database.js';
+import { buildApp, type App } from './platform/http/app.js';
+import { isEmpty, seedDemo, type DemoSummary } from './features/demo/demo.service.js';
+
+export interface Running {
+  app: App;
+  db: Db;
+  url: string;
+  demo: DemoSummary | null;
+  stop(): Promise<void>;
+}
+
+export async function start(config: Config): Promise<Running> {
+  const db = openDatabase(config.database);
+  await migrateToLatest(db);
+  let demo: DemoSummary | null = null;
+  if (config.demo && (await isEmpty(db.kysely))) demo = await seedDemo(db.kysely);
+  const app = await buildApp({ config, db });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    app,
+    db,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    demo,
+    async stop() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
