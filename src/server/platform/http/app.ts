@@ -34,6 +34,8 @@ export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, '../../../../dist/w
 declare module 'fastify' {
   interface FastifyInstance {
     deps: Required<Pick<AppDeps, 'db' | 'now'>> & { config: AppDeps['config'] };
+    /** "METHOD /url" of every route with a policy, for the unauthorized-access test's coverage check. */
+    policyRoutes: Array<{ method: string; url: string; policy: unknown }>;
   }
 }
 
@@ -48,6 +50,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', { db: deps.db, now: deps.now ?? (() => new Date()), config: deps.config });
+  app.decorate('policyRoutes', []);
+  app.addHook('onRoute', (route) => {
+    if (route.config?.policy === undefined) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.policyRoutes.push({ method, url: route.url, policy: route.config.policy });
+    }
+  });
   installErrorHandler(app);
   await app.register(cookie, { secret: deps.config.sessionSecret });
   await app.register(sessionPlugin, { db: deps.db, ttlHours: deps.config.sessionTtlHours });
