@@ -27,11 +27,11 @@ export async function openTestDb(target: DatabaseTarget): Promise<Db> {
   return db;
 }
 
-export async function buildTestApp(db: Db, opts: { now?: () => Date } = {}): Promise<App> {
+export async function buildTestApp(db: Db, opts: { now?: () => Date; trustProxy?: boolean; webRoot?: string | null } = {}): Promise<App> {
   const app = await buildApp({
-    config: { sessionSecret: TEST_SECRET, sessionTtlHours: 12, logLevel: 'silent', trustProxy: false, minGroupSize: 5 },
+    config: { sessionSecret: TEST_SECRET, sessionTtlHours: 12, logLevel: 'silent', trustProxy: opts.trustProxy ?? false, minGroupSize: 5 },
     db,
-    webRoot: null,
+    webRoot: opts.webRoot ?? null,
     logger: false,
     ...(opts.now ? { now: opts.now } : {}),
   });
