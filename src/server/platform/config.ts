@@ -40,7 +40,7 @@ export const SETTINGS = [
   ['DATABASE_URL', 'sqlite:./data/rapport.db', '`sqlite:<path>` or `postgres://user:pass@host:port/db`'],
   ['SESSION_SECRET', 'generated into ./data/session-secret', 'secret for signing cookies; at least 32 characters; required when NODE_ENV=production'],
   ['SESSION_TTL_HOURS', '12', 'a session expires after this many hours without use'],
-  ['RAPPORT_DEMO', '1', '1: create the demo district when the database is empty; 0: never'],
+  ['RAPPORT_DEMO', '1 (0 when NODE_ENV=production)', '1: create the demo district when the database is empty; 0: never'],
   ['RAPPORT_DATA_DIR', './data', 'folder for the embedded database and the generated session secret'],
   ['RAPPORT_MIN_GROUP_SIZE', '5', 'smallest group of students any aggregate shows (3 or more)'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
@@ -130,7 +130,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     database,
     sessionSecret: sessionSecret(env, nodeEnv, dataDir),
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
-    demo: boolVar(env, 'RAPPORT_DEMO', true),
+    // A production deployment never gets demo accounts with a published password by default.
+    demo: boolVar(env, 'RAPPORT_DEMO', nodeEnv !== 'production'),
     logLevel,
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     minGroupSize: intVar(env, 'RAPPORT_MIN_GROUP_SIZE', 5, 3, 1000),
