@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClassroom, buildStudent, enroll } from '../../../../test/factories.js';
-import { buildTestApp, openTestDb, signIn, testDialects, type Client } from '../../../../test/harness.js';
+import { buildTestApp, openTestDb, signIn, testDialects } from '../../../../test/harness.js';
 import type { App } from '../../platform/http/app.js';
 import type { Db } from '../../platform/db/database.js';
 
