@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const BIN = resolve(import.meta.dirname, '../bin/rapport.js');
 const baseEnv = () => {
-  const env = { ...process.env, LOG_LEVEL: 'warn', RAPPORT_FROM_SOURCE: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', RAPPORT_FROM_SOURCE: '1' };
   delete env.DATABASE_URL;
   delete env.PORT;
   return env;

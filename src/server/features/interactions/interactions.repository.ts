@@ -16,15 +16,17 @@ export function interactionsRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    /** Inserts the rows of one log request; a row whose (author, client id, student) exists is skipped. */
-    async insertMany(rows: NewInteraction[]): Promise<void> {
-      await db
+    /** Inserts the rows of one log request; a row whose (author, client id, student) exists is
+     * skipped. Returns how many were inserted. */
+    async insertMany(rows: NewInteraction[]): Promise<number> {
+      const result = await db
         .insertInto('interactions')
         .values(rows)
         .onConflict((oc) =>
           oc.columns(['district_id', 'author_account_id', 'client_id', 'student_id']).doNothing(),
         )
-        .execute();
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0);
     },
 
     async markUndone(districtId: string, authorAccountId: string, clientId: string, nowIso: string): Promise<number> {

@@ -4,7 +4,6 @@ import type { LogInteractionsBody, LogInteractionsResponse } from '../../../cont
 import { localDate } from '../../../domain/calendar.js';
 import { canUndo } from '../../../domain/interaction-kinds.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { accessRepository } from '../../platform/access/access.repository.js';
 import type { Database } from '../../platform/db/schema.js';
 import { toInteractionView } from '../../platform/views/interaction-view.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
@@ -43,16 +42,10 @@ export async function logInteractions(
   const occurredDay = localDate(occurred, actor.timeZone);
   // Access is as of today (the teacher logs for their current students); a back-dated moment
   // must still fall inside the term of the class it is logged in.
-  const classOf = await assertMayLog(db, actor, input.studentIds, input.classId, localDate(now, actor.timeZone));
-
-  const access = accessRepository(db);
-  for (const classId of new Set(classOf.values())) {
-    const term = await access.classTerm(actor.districtId, classId);
-    if (!term || occurredDay < term.start_date || occurredDay > term.end_date) {
-      throw new ValidationError(
-        'occurredAt',
-        term ? `must fall within the term (${term.start_date} to ${term.end_date})` : 'the class has no term',
-      );
+  const allowed = await assertMayLog(db, actor, input.studentIds, input.classId, localDate(now, actor.timeZone));
+  for (const a of allowed.values()) {
+    if (occurredDay < a.termStart || occurredDay > a.termEnd) {
+      throw new ValidationError('occurredAt', `must fall within the term (${a.termStart} to ${a.termEnd})`);
     }
   }
 
@@ -64,7 +57,7 @@ export async function logInteractions(
     author_account_id: actor.accountId,
     teacher_id: actor.personId!,
     student_id: studentId,
-    class_id: classOf.get(studentId)!,
+    class_id: allowed.get(studentId)!.classId,
     kind: input.kind,
     tag: input.tag ?? null,
     note: input.note && input.note.trim() !== '' ? input.note : null,
@@ -72,11 +65,14 @@ export async function logInteractions(
     created_at: createdAt,
     undone_at: null,
   }));
-  await db.transaction().execute(async (trx) => interactionsRepository(trx).insertMany(rows));
-  // Read back: under a concurrent replay the rows that won are the ones to report.
+  // One multi-row INSERT is atomic on its own. If a concurrent replay won some rows, report
+  // what is stored rather than what this request tried to write.
+  const inserted = await repo.insertMany(rows);
+  if (inserted === rows.length) {
+    return { replayed: false, interactions: rows.map((r) => toInteractionView(r, actor.accountId)) };
+  }
   const saved = await repo.byClientId(actor.districtId, actor.accountId, input.clientId);
-  const replayed = saved.some((r) => r.created_at !== createdAt);
-  return { replayed, interactions: saved.map((r) => toInteractionView(r, actor.accountId)) };
+  return { replayed: true, interactions: saved.map((r) => toInteractionView(r, actor.accountId)) };
 }
 
 /** Undoes everything one log request created, within the undo window. Undoing twice is a no-op. */

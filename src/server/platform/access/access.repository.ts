@@ -92,5 +92,35 @@ export function accessRepository(db: Kysely<Database>) {
         .executeTakeFirst();
       return t ? this.term(districtId, t.id) : undefined;
     },
+
+    /**
+     * For each of `studentIds` that is actively enrolled today in a class this teacher teaches
+     * today (optionally one given class): the class and its term's bounds. One query, because
+     * it runs on every logged interaction.
+     */
+    async studentsTaughtBy(districtId: string, teacherId: string, studentIds: string[], today: string, classId?: string) {
+      let q = db
+        .selectFrom('enrollments as te')
+        .innerJoin('classes as c', (j) => j.onRef('c.district_id', '=', 'te.district_id').onRef('c.id', '=', 'te.class_id'))
+        .innerJoin('terms as t', (j) => j.onRef('t.district_id', '=', 'c.district_id').onRef('t.id', '=', 'c.term_id'))
+        .innerJoin('enrollments as se', (j) => j.onRef('se.district_id', '=', 'te.district_id').onRef('se.class_id', '=', 'te.class_id'))
+        .select(['se.person_id as studentId', 'se.class_id as classId', 't.start_date', 't.end_date'])
+        .where('te.district_id', '=', districtId)
+        .where('te.person_id', '=', teacherId)
+        .where('te.role', '=', 'teacher')
+        .where('te.active', '=', 1)
+        .where((eb) => eb.or([eb('te.begin_date', 'is', null), eb('te.begin_date', '<=', today)]))
+        .where((eb) => eb.or([eb('te.end_date', 'is', null), eb('te.end_date', '>=', today)]))
+        .where('c.active', '=', 1)
+        .where('t.start_date', '<=', today)
+        .where('t.end_date', '>=', today)
+        .where('se.role', '=', 'student')
+        .where('se.person_id', 'in', studentIds)
+        .where('se.active', '=', 1)
+        .where((eb) => eb.or([eb('se.begin_date', 'is', null), eb('se.begin_date', '<=', today)]))
+        .where((eb) => eb.or([eb('se.end_date', 'is', null), eb('se.end_date', '>=', today)]));
+      if (classId !== undefined) q = q.where('te.class_id', '=', classId);
+      return q.orderBy('se.class_id').execute();
+    },
   };
 }
