@@ -1,6 +1,6 @@
 // i18next with both languages bundled: two small JSON files cost less than a round trip.
-// The language in use is remembered in localStorage (so the sign-in page knows it) and, once
-// signed in, on the account (PUT /api/auth/locale), which wins on the next session load.
+// The language last shown on this device is kept in localStorage, so the sign-in page opens in
+// it; once signed in, the account's language (PUT /api/auth/locale) applies.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../contracts/common.js';

@@ -27,8 +27,10 @@ export function Toast({ toast, onDismiss }: { toast: (ToastMessage & { id: numbe
   return (
     <div role="status" aria-live="polite" className="toast-region">
       {toast ? (
-        <div className="toast" key={toast.id}>
-          <p className="toast-message">{toast.message}</p>
+        <div className="toast">
+          <p className="toast-message" key={toast.id}>
+            {toast.message}
+          </p>
           {toast.action ? (
             <Button
               variant="primary"

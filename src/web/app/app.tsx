@@ -1,0 +1,28 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ClassView } from '../features/classes/components/class-view.js';
+import { SignInPage } from '../features/auth/components/sign-in-page.js';
+import { Layout } from './layout.js';
+import { NotFoundPage } from './not-found-page.js';
+import { AppProviders } from './providers.js';
+import { RequireSession } from './require-session.js';
+import { HomeRoute, StudentRoute } from './role-routes.js';
+
+export function App() {
+  return (
+    <AppProviders>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route element={<RequireSession />}>
+              <Route path="/" element={<HomeRoute />} />
+              <Route path="/classes/:classId" element={<ClassView />} />
+              <Route path="/students/:studentId" element={<StudentRoute />} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </AppProviders>
+  );
+}

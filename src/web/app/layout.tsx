@@ -1,0 +1,40 @@
+import { useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { requestHeadingFocus } from '../components/ui/page-heading.js';
+import { AccountControls } from '../features/auth/components/account-controls.js';
+import { LanguageSwitcher } from '../features/auth/components/language-switcher.js';
+
+/** The page frame: skip link, header (app name, user, language, sign out) and the one <main>. */
+export function Layout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  // A layout effect runs before the new page's (passive) effects, so its heading sees the request.
+  useLayoutEffect(() => {
+    if (previous.current !== pathname) {
+      previous.current = pathname;
+      requestHeadingFocus();
+    }
+  }, [pathname]);
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('app.skipLink')}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <div className="header-tools">
+          <AccountControls />
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { sessionQueryKey } from '../features/auth/api/get-session.js';
+import { ApiError } from '../lib/api-client.js';
+
+function makeQueryClient(): QueryClient {
+  // A 401 from any request means the session ended (expired, signed out elsewhere): forget it,
+  // and the session guard sends the person to sign in.
+  const onError = (error: unknown) => {
+    if (error instanceof ApiError && error.status === 401) client.setQueryData(sessionQueryKey, null);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        // Retrying cannot fix a refusal or bad input, only a network or server failure.
+        retry: (failures, error) => (error instanceof ApiError ? error.retryable : true) && failures < 2,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+}

@@ -1,0 +1,206 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { RosterStudent, TodayCounts as TodayCountsView } from '../../../../contracts/classes.js';
+import type { LogInteractionsBody } from '../../../../contracts/interactions.js';
+import { QUICK_KINDS, type InteractionKind } from '../../../../domain/interaction-kinds.js';
+import { Alert, ErrorAlert } from '../../../components/ui/alert.js';
+import { Button } from '../../../components/ui/button.js';
+import { Loading } from '../../../components/ui/loading.js';
+import { PageHeading } from '../../../components/ui/page-heading.js';
+import { Toast, useToast } from '../../../components/ui/toast.js';
+import { ApiError } from '../../../lib/api-client.js';
+import { newClientId } from '../../../lib/client-id.js';
+import { errorMessage } from '../../../lib/error-message.js';
+import { formatDay, formatList } from '../../../lib/format.js';
+import { useDocumentTitle } from '../../../lib/use-document-title.js';
+import { useClass } from '../api/get-class.js';
+import { useLogInteractions } from '../api/log-interactions.js';
+import { useUndoInteractions } from '../api/undo-interactions.js';
+
+type CountedKind = Exclude<keyof TodayCountsView, 'other'>;
+const isCounted = (kind: InteractionKind): kind is CountedKind =>
+  kind === 'warm_moment' || kind === 'affirmation' || kind === 'correction';
+const COUNTED_KINDS = QUICK_KINDS.filter(isCounted);
+
+function TodayCounts({ student }: { student: RosterStudent }) {
+  const { t } = useTranslation();
+  return (
+    <span className="today-counts">
+      {COUNTED_KINDS.map((kind) => (
+        <span key={kind} className="count">
+          {t(`classView.count.${kind}`, { n: student.today[kind] })}
+        </span>
+      ))}
+      {student.today.other > 0 ? (
+        <span className="count">{t('classView.count.other', { n: student.today.other })}</span>
+      ) : null}
+    </span>
+  );
+}
+
+/**
+ * The class view and its two-tap logging: tap students (several may be selected), then tap what
+ * happened. The log can be undone from the toast; a failed log keeps its client id, so trying
+ * again can never record it twice.
+ */
+export function ClassView() {
+  const { classId = '' } = useParams();
+  // A new class starts with a clean selection, toast and errors.
+  return <ClassViewBody key={classId} classId={classId} />;
+}
+
+function ClassViewBody({ classId }: { classId: string }) {
+  const { t, i18n } = useTranslation();
+  const cls = useClass(classId);
+  const log = useLogInteractions(classId);
+  const undo = useUndoInteractions(classId);
+  const { toast, show, dismiss } = useToast();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [failedLog, setFailedLog] = useState<{ body: LogInteractionsBody; error: unknown } | null>(null);
+  const [undoError, setUndoError] = useState<unknown>(null);
+  useDocumentTitle(cls.data?.title ?? t('classView.title'));
+
+  if (cls.isPending) return <Loading />;
+  if (cls.isError) return <ErrorAlert error={cls.error} onRetry={() => void cls.refetch()} />;
+
+  const { students } = cls.data;
+  const selectedIds = students.filter((s) => selected.has(s.id)).map((s) => s.id);
+  const allSelected = students.length > 0 && selectedIds.length === students.length;
+  const nothingSelected = selectedIds.length === 0;
+
+  const namesOf = (ids: readonly string[]) =>
+    formatList(
+      ids.map((id) => students.find((s) => s.id === id)?.displayName ?? ''),
+      i18n.language,
+    );
+
+  function toggle(studentId: string) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(studentId)) next.delete(studentId);
+      else next.add(studentId);
+      return next;
+    });
+  }
+
+  function toggleAll() {
+    setSelected(allSelected ? new Set() : new Set(students.map((s) => s.id)));
+  }
+
+  function undoLog(body: LogInteractionsBody, names: string) {
+    setUndoError(null);
+    undo.mutate(
+      { clientId: body.clientId },
+      {
+        onSuccess: () => show({ message: t('classView.undone', { names }) }),
+        onError: (error) => setUndoError(error),
+      },
+    );
+  }
+
+  function send(body: LogInteractionsBody) {
+    setFailedLog(null);
+    setUndoError(null);
+    log.mutate(body, {
+      onSuccess: () => {
+        setSelected(new Set());
+        const names = namesOf(body.studentIds);
+        show({
+          message: t(`classView.logged.${body.kind}`, { names }),
+          action: { label: t('classView.undo'), onAction: () => undoLog(body, names) },
+        });
+      },
+      onError: (error) => setFailedLog({ body, error }),
+    });
+  }
+
+  function logKind(kind: InteractionKind) {
+    if (nothingSelected || log.isPending) return;
+    send({ clientId: newClientId(), kind, studentIds: selectedIds, classId });
+  }
+
+  const c = cls.data;
+  const meta = [
+    c.period ? t('classInfo.period', { period: c.period }) : null,
+    c.room ? t('classInfo.room', { room: c.room }) : null,
+    c.termName,
+    c.schoolName,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
+  return (
+    <>
+      <PageHeading lead={meta}>{c.title}</PageHeading>
+      <p className="today-line">{t('classView.today', { date: formatDay(c.today, i18n.language) })}</p>
+      {students.length === 0 ? (
+        <p>{t('classView.noStudents')}</p>
+      ) : (
+        <>
+          <div className="roster-toolbar">
+            <p className="instructions">{t('classView.instructions')}</p>
+            <Button onClick={toggleAll}>{allSelected ? t('classView.clearSelection') : t('classView.selectAll')}</Button>
+          </div>
+          <ul className="roster">
+            {students.map((s) => {
+              const on = selected.has(s.id);
+              const fullName = `${s.displayName} ${s.familyName}`;
+              return (
+                <li key={s.id} className={on ? 'roster-item is-selected' : 'roster-item'}>
+                  <button type="button" className="student-toggle" aria-pressed={on} onClick={() => toggle(s.id)}>
+                    <span className="check" aria-hidden="true">
+                      {on ? '✓' : ''}
+                    </span>
+                    <span className="student-text">
+                      <span className="student-name">{fullName}</span>
+                      {s.pronouns ? <span className="pronouns"> ({s.pronouns})</span> : null}
+                      <TodayCounts student={s} />
+                    </span>
+                  </button>
+                  <Link to={`/students/${encodeURIComponent(s.id)}`} className="card-link">
+                    {t('classView.card')}
+                    <span className="visually-hidden"> {t('classView.cardFor', { name: fullName })}</span>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      <div className="action-dock">
+        {failedLog ? (
+          <Alert>
+            <p>{errorMessage(failedLog.error, t)}</p>
+            {failedLog.error instanceof ApiError && failedLog.error.retryable ? (
+              <Button onClick={() => send(failedLog.body)}>{t('errors.retry')}</Button>
+            ) : null}
+          </Alert>
+        ) : null}
+        {undoError ? <ErrorAlert error={undoError} /> : null}
+        {students.length > 0 ? (
+          <div role="group" aria-labelledby="action-hint" className="action-bar">
+            <p id="action-hint" className="action-hint">
+              {nothingSelected
+                ? t('classView.hintNone')
+                : t('classView.hintSome', { count: selectedIds.length })}
+            </p>
+            <div className="kind-buttons">
+              {QUICK_KINDS.map((kind) => (
+                <Button
+                  key={kind}
+                  variant="primary"
+                  aria-disabled={nothingSelected || log.isPending || undefined}
+                  onClick={() => logKind(kind)}
+                >
+                  {t(`kinds.${kind}`)}
+                </Button>
+              ))}
+            </div>
+          </div>
+        ) : null}
+        <Toast toast={toast} onDismiss={dismiss} />
+      </div>
+    </>
+  );
+}
