@@ -2,12 +2,27 @@
 // fixed clock, headless Chromium, and axe-core. Each spec file starts one server and one
 // browser; each test builds its own district and uses its own browser context.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import axeCore from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { build } from 'vite';
 import { expect } from 'vitest';
 import fastifyStatic from '@fastify/static';
@@ -27,9 +42,13 @@ export const NOW = new Date('2026-11-23T15:00:00Z');
 export const browserAvailable: boolean = (() => {
   if (existsSync(CHROMIUM_PATH)) return true;
   if (process.env.CI) {
-    throw new Error(`Browser tests cannot run: ${CHROMIUM_PATH} does not exist, and CI may not skip them.`);
+    throw new Error(
+      `Browser tests cannot run: ${CHROMIUM_PATH} does not exist, and CI may not skip them.`,
+    );
   }
-  console.warn(`Skipping browser tests: ${CHROMIUM_PATH} does not exist. Install Chromium to run them.`);
+  console.warn(
+    `Skipping browser tests: ${CHROMIUM_PATH} does not exist. Install Chromium to run them.`,
+  );
   return false;
 })();
 
@@ -38,7 +57,13 @@ export const browserAvailable: boolean = (() => {
 // lock (an atomic mkdir), builds into dist/web and writes a stamp naming the sources it built;
 // the others wait, then reuse it. An unchanged tree is not rebuilt on the next run either.
 
-const WEB_INPUTS = ['src/web', 'src/contracts', 'src/domain', 'vite.config.ts', 'package-lock.json'];
+const WEB_INPUTS = [
+  'src/web',
+  'src/contracts',
+  'src/domain',
+  'vite.config.ts',
+  'package-lock.json',
+];
 const OUT_DIR = resolve(REPO_ROOT, 'dist/web');
 const STAMP = resolve(REPO_ROOT, 'dist/.web-build-stamp');
 const LOCK = resolve(REPO_ROOT, 'dist/.web-build-lock');
@@ -103,7 +128,8 @@ async function withBuildLock(fn: () => Promise<void>): Promise<void> {
       rmSync(LOCK, { recursive: true, force: true });
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for another web build (${LOCK}).`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for another web build (${LOCK}).`);
     await new Promise((r) => setTimeout(r, 200));
   }
   writeFileSync(join(LOCK, 'pid'), String(process.pid));
@@ -120,6 +146,9 @@ export async function buildWebApp(): Promise<string> {
   await withBuildLock(async () => {
     if (stampIsCurrent()) return; // built by another spec file while this one waited
     rmSync(STAMP, { force: true });
+    console.info(
+      `Building the web app into ${relative(REPO_ROOT, OUT_DIR)} for the browser tests (pid ${process.pid}).`,
+    );
     // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
@@ -191,10 +220,18 @@ async function appServing(db: Db, webRoot: string): Promise<App> {
     return await buildTestApp(db, { now, webRoot });
   } catch (error) {
     if (!String((error as Error).message).includes('Not found handler already set')) throw error;
-    console.warn('buildApp cannot serve a web root yet (setNotFoundHandler twice); the e2e harness serves it instead.');
+    console.warn(
+      'buildApp cannot serve a web root yet (setNotFoundHandler twice); the e2e harness serves it instead.',
+    );
   }
   const app = await buildApp({
-    config: { sessionSecret: TEST_SECRET, sessionTtlHours: 12, logLevel: 'silent', trustProxy: false, minGroupSize: 5 },
+    config: {
+      sessionSecret: TEST_SECRET,
+      sessionTtlHours: 12,
+      logLevel: 'silent',
+      trustProxy: false,
+      minGroupSize: 5,
+    },
     db,
     webRoot: null,
     logger: false,
@@ -202,7 +239,12 @@ async function appServing(db: Db, webRoot: string): Promise<App> {
   });
   await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   app.addHook('onRequest', async (req, reply) => {
-    if (req.is404 && req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html')) {
+    if (
+      req.is404 &&
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      req.headers.accept?.includes('text/html')
+    ) {
       return reply.sendFile('index.html');
     }
   });
@@ -218,7 +260,10 @@ export interface TestPage {
 }
 
 /** A fresh context (its own cookies and storage) and page. */
-export async function openPage(h: Harness, opts: { viewport?: { width: number; height: number } } = {}): Promise<TestPage> {
+export async function openPage(
+  h: Harness,
+  opts: { viewport?: { width: number; height: number } } = {},
+): Promise<TestPage> {
   const context = await h.browser.newContext({
     baseURL: h.baseUrl,
     viewport: opts.viewport ?? { width: 1024, height: 768 },
@@ -251,18 +296,24 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
       targets: v.nodes.map((n) => n.target.join(' ')),
     }));
   }, AXE_TAGS);
-  const report = violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    at ${v.targets.join('\n    at ')}`).join('\n');
+  const report = violations
+    .map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    at ${v.targets.join('\n    at ')}`)
+    .join('\n');
   expect(violations, `axe violations on ${label}:\n${report}`).toEqual([]);
 }
 
 /** Waits until the locator's text contains `expected` (or fails with the text it had). */
 export async function expectText(locator: Locator, expected: string): Promise<void> {
-  await expect.poll(async () => (await locator.textContent()) ?? '', { timeout: 10_000 }).toContain(expected);
+  await expect
+    .poll(async () => (await locator.textContent()) ?? '', { timeout: 10_000 })
+    .toContain(expected);
 }
 
 /** Waits until the locator's text no longer contains `unexpected`. */
 export async function expectNoText(locator: Locator, unexpected: string): Promise<void> {
-  await expect.poll(async () => (await locator.textContent()) ?? '', { timeout: 10_000 }).not.toContain(unexpected);
+  await expect
+    .poll(async () => (await locator.textContent()) ?? '', { timeout: 10_000 })
+    .not.toContain(unexpected);
 }
 
 /** The page does not scroll sideways (the layout fits the viewport); names what sticks out. */
@@ -272,12 +323,16 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
     const overflowing = [...document.querySelectorAll<HTMLElement>('body *')]
       .filter((el) => el.getBoundingClientRect().right > width + 0.5)
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className} (right edge ${Math.round(el.getBoundingClientRect().right)})`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${el.className} (right edge ${Math.round(el.getBoundingClientRect().right)})`,
+      );
     return { scrollWidth: document.documentElement.scrollWidth, clientWidth: width, overflowing };
   });
-  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport: ${overflowing.join(', ')}`).toBeLessThanOrEqual(
-    clientWidth,
-  );
+  expect(
+    scrollWidth,
+    `page is ${scrollWidth}px wide in a ${clientWidth}px viewport: ${overflowing.join(', ')}`,
+  ).toBeLessThanOrEqual(clientWidth);
 }
 
 /** What has keyboard focus: its tag, its accessible-ish name, and its focus outline. */
@@ -286,14 +341,25 @@ export async function focused(page: Page) {
     const el = document.activeElement as HTMLElement | null;
     if (!el) return { tag: '', name: '', id: '', outline: 'none' };
     const labelled = (el as HTMLInputElement).labels?.[0]?.textContent;
-    const name = (el.getAttribute('aria-label') ?? labelled ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const name = (el.getAttribute('aria-label') ?? labelled ?? el.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
     const style = getComputedStyle(el);
-    return { tag: el.tagName.toLowerCase(), name, id: el.id, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    return {
+      tag: el.tagName.toLowerCase(),
+      name,
+      id: el.id,
+      outline: `${style.outlineStyle} ${style.outlineWidth}`,
+    };
   });
 }
 
 /** Presses Tab until the focused element's name matches; fails listing what it passed. */
-export async function tabTo(page: Page, name: string | RegExp, opts: { max?: number; shift?: boolean } = {}) {
+export async function tabTo(
+  page: Page,
+  name: string | RegExp,
+  opts: { max?: number; shift?: boolean } = {},
+) {
   const seen: string[] = [];
   const matches = (n: string) => (typeof name === 'string' ? n.startsWith(name) : name.test(n));
   for (let i = 0; i < (opts.max ?? 40); i++) {

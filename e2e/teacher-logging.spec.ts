@@ -25,7 +25,11 @@ async function classroom(h: Harness) {
       { given: 'Chloe', family: 'Nguyen' },
     ],
   });
-  await h.db.kysely.updateTable('people').set({ pronouns: 'she/her' }).where('id', '=', room.students[0]!.id).execute();
+  await h.db.kysely
+    .updateTable('people')
+    .set({ pronouns: 'she/her' })
+    .where('id', '=', room.students[0]!.id)
+    .execute();
   return room;
 }
 
@@ -38,109 +42,126 @@ describe.skipIf(!browserAvailable)('teacher logs moments from the class view', (
     await h?.close();
   });
 
-  it('signs in, logs a warm moment for two students, undoes it, and opens a card', { timeout: 90_000 }, async () => {
-    const room = await classroom(h);
-    const { page, context, pageErrors } = await openPage(h);
+  it(
+    'signs in, logs a warm moment for two students, undoes it, and opens a card',
+    { timeout: 90_000 },
+    async () => {
+      const room = await classroom(h);
+      const { page, context, pageErrors } = await openPage(h);
 
-    // Signed out: the home page sends to sign-in.
-    await page.goto('/');
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/sign-in');
-    expect(await page.title()).toBe('Sign in · Rapport');
-    await expectNoAxeViolations(page, 'sign-in');
+      // Signed out: the home page sends to sign-in.
+      await page.goto('/');
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      expect(await page.title()).toBe('Sign in · Rapport');
+      await expectNoAxeViolations(page, 'sign-in');
 
-    await page.getByLabel('Username or email').fill(room.teacher.account.username);
-    await page.getByLabel('Password').fill(room.teacher.account.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByLabel('Username or email').fill(room.teacher.account.username);
+      await page.getByLabel('Password').fill(room.teacher.account.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
 
-    // Home: today's class first, with period, room and student count.
-    const teacherName = `Tess ${room.teacher.person.family_name}`;
-    await page.getByRole('heading', { level: 1, name: `Good to see you, ${teacherName}` }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/');
-    await expectText(page.getByRole('banner'), teacherName);
-    await expectText(page.locator('.lead'), 'Monday, November 23');
-    const today = page.getByRole('region', { name: 'Today' });
-    const classLink = today.getByRole('link', { name: /Science 7/ });
-    expect(await classLink.textContent()).toContain('Period 2 · Room 101 · 3 students');
-    await expectNoAxeViolations(page, 'teacher home');
+      // Home: today's class first, with period, room and student count.
+      const teacherName = `Tess ${room.teacher.person.family_name}`;
+      await page
+        .getByRole('heading', { level: 1, name: `Good to see you, ${teacherName}` })
+        .waitFor();
+      expect(new URL(page.url()).pathname).toBe('/');
+      await expectText(page.getByRole('banner'), teacherName);
+      await expectText(page.locator('.lead'), 'Monday, November 23');
+      const today = page.getByRole('region', { name: 'Today' });
+      const classLink = today.getByRole('link', { name: /Science 7/ });
+      expect(await classLink.textContent()).toContain('Period 2 · Room 101 · 3 students');
+      await expectNoAxeViolations(page, 'teacher home');
 
-    await classLink.click();
-    await page.getByRole('heading', { level: 1, name: 'Science 7' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/classes/${room.cls.id}`);
+      await classLink.click();
+      await page.getByRole('heading', { level: 1, name: 'Science 7' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/classes/${room.cls.id}`);
 
-    // Roster: preferred names, pronouns, today's counts all zero.
-    const ana = page.getByRole('button', { name: /^Ana Lopez/ });
-    const ben = page.getByRole('button', { name: /^Ben Okafor/ });
-    const chloe = page.getByRole('button', { name: /^Chloe Nguyen/ });
-    await expectText(ana, '(she/her)');
-    expect(await page.getByRole('main').textContent()).not.toContain('Benjamin');
-    for (const student of [ana, ben, chloe]) await expectText(student, 'Warm moments: 0');
-    await expectNoAxeViolations(page, 'class view');
+      // Roster: preferred names, pronouns, today's counts all zero.
+      const ana = page.getByRole('button', { name: /^Ana Lopez/ });
+      const ben = page.getByRole('button', { name: /^Ben Okafor/ });
+      const chloe = page.getByRole('button', { name: /^Chloe Nguyen/ });
+      await expectText(ana, '(she/her)');
+      expect(await page.getByRole('main').textContent()).not.toContain('Benjamin');
+      for (const student of [ana, ben, chloe]) await expectText(student, 'Warm moments: 0');
+      await expectNoAxeViolations(page, 'class view');
 
-    // Tap two students (toggle-select), then tap the kind.
-    await ana.click();
-    await ben.click();
-    expect(await ana.getAttribute('aria-pressed')).toBe('true');
-    expect(await ben.getAttribute('aria-pressed')).toBe('true');
-    expect(await chloe.getAttribute('aria-pressed')).toBe('false');
-    await expectText(page.getByRole('group', { name: /selected/ }), '2 students selected');
-    await expectNoAxeViolations(page, 'class view with a selection');
+      // Tap two students (toggle-select), then tap the kind.
+      await ana.click();
+      await ben.click();
+      expect(await ana.getAttribute('aria-pressed')).toBe('true');
+      expect(await ben.getAttribute('aria-pressed')).toBe('true');
+      expect(await chloe.getAttribute('aria-pressed')).toBe('false');
+      await expectText(page.getByRole('group', { name: /selected/ }), '2 students selected');
+      await expectNoAxeViolations(page, 'class view with a selection');
 
-    await page.getByRole('button', { name: 'Warm moment', exact: true }).click();
-    const toast = page.getByRole('status').filter({ hasText: 'logged' });
-    await expectText(toast, 'Warm moment logged for Ana and Ben');
-    await expectText(ana, 'Warm moments: 1');
-    await expectText(ben, 'Warm moments: 1');
-    await expectText(chloe, 'Warm moments: 0');
-    await expectText(ana, 'Affirmations: 0');
-    // The selection clears after logging.
-    expect(await ana.getAttribute('aria-pressed')).toBe('false');
-    expect(await ben.getAttribute('aria-pressed')).toBe('false');
-    await expectNoAxeViolations(page, 'class view with the undo toast');
+      await page.getByRole('button', { name: 'Warm moment', exact: true }).click();
+      const toast = page.getByRole('status').filter({ hasText: 'logged' });
+      await expectText(toast, 'Warm moment logged for Ana and Ben');
+      await expectText(ana, 'Warm moments: 1');
+      await expectText(ben, 'Warm moments: 1');
+      await expectText(chloe, 'Warm moments: 0');
+      await expectText(ana, 'Affirmations: 0');
+      // The selection clears after logging.
+      expect(await ana.getAttribute('aria-pressed')).toBe('false');
+      expect(await ben.getAttribute('aria-pressed')).toBe('false');
+      await expectNoAxeViolations(page, 'class view with the undo toast');
 
-    await toast.getByRole('button', { name: 'Undo' }).click();
-    await expectText(page.getByRole('status').filter({ hasText: 'Undone' }), 'Undone: nothing is logged for Ana and Ben');
-    await expectText(ana, 'Warm moments: 0');
-    await expectText(ben, 'Warm moments: 0');
+      await toast.getByRole('button', { name: 'Undo' }).click();
+      await expectText(
+        page.getByRole('status').filter({ hasText: 'Undone' }),
+        'Undone: nothing is logged for Ana and Ben',
+      );
+      await expectText(ana, 'Warm moments: 0');
+      await expectText(ben, 'Warm moments: 0');
 
-    // The undo reached the server: a reload shows the same counts.
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Science 7' }).waitFor();
-    await expectText(ana, 'Warm moments: 0');
-    await expectText(ben, 'Warm moments: 0');
+      // The undo reached the server: a reload shows the same counts.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Science 7' }).waitFor();
+      await expectText(ana, 'Warm moments: 0');
+      await expectText(ben, 'Warm moments: 0');
 
-    // "Select all", then an affirmation for everyone.
-    await page.getByRole('button', { name: 'Select all' }).click();
-    for (const student of [ana, ben, chloe]) expect(await student.getAttribute('aria-pressed')).toBe('true');
-    await page.getByRole('button', { name: 'Clear selection' }).click();
-    expect(await ana.getAttribute('aria-pressed')).toBe('false');
-    await ana.click();
-    await page.getByRole('button', { name: 'Affirmation', exact: true }).click();
-    await expectText(page.getByRole('status').filter({ hasText: 'logged' }), 'Affirmation logged for Ana');
-    await expectText(ana, 'Affirmations: 1');
-    await expectText(ben, 'Affirmations: 0');
+      // "Select all", then an affirmation for everyone.
+      await page.getByRole('button', { name: 'Select all' }).click();
+      for (const student of [ana, ben, chloe])
+        expect(await student.getAttribute('aria-pressed')).toBe('true');
+      await page.getByRole('button', { name: 'Clear selection' }).click();
+      expect(await ana.getAttribute('aria-pressed')).toBe('false');
+      await ana.click();
+      await page.getByRole('button', { name: 'Affirmation', exact: true }).click();
+      await expectText(
+        page.getByRole('status').filter({ hasText: 'logged' }),
+        'Affirmation logged for Ana',
+      );
+      await expectText(ana, 'Affirmations: 1');
+      await expectText(ben, 'Affirmations: 0');
 
-    // The student card: who she is, the ratio, and the moment just logged.
-    await page.getByRole('link', { name: 'Card for Ana Lopez' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Ana Lopez' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/students/${room.students[0]!.id}`);
-    const main = page.getByRole('main');
-    await expectText(main, 'she/her · Grade 7');
-    await expectText(main, '1 : 0');
-    await expectText(main, 'positive : corrections over the last 10 school days');
-    await expectText(page.getByRole('region', { name: 'Your classes together' }), 'Science 7');
-    const recent = page.getByRole('region', { name: 'Moments you logged recently' }).getByRole('listitem');
-    expect(await recent.count()).toBe(1); // the undone warm moment is not listed
-    await expectText(recent.first(), 'Affirmation');
-    await expectNoAxeViolations(page, 'student card');
+      // The student card: who she is, the ratio, and the moment just logged.
+      await page.getByRole('link', { name: 'Card for Ana Lopez' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ana Lopez' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/students/${room.students[0]!.id}`);
+      const main = page.getByRole('main');
+      await expectText(main, 'she/her · Grade 7');
+      await expectText(main, '1 : 0');
+      await expectText(main, 'positive : corrections over the last 10 school days');
+      await expectText(page.getByRole('region', { name: 'Your classes together' }), 'Science 7');
+      const recent = page
+        .getByRole('region', { name: 'Moments you logged recently' })
+        .getByRole('listitem');
+      expect(await recent.count()).toBe(1); // the undone warm moment is not listed
+      await expectText(recent.first(), 'Affirmation');
+      await expectNoAxeViolations(page, 'student card');
 
-    expect(pageErrors).toEqual([]);
-    await context.close();
-  });
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('works with the keyboard alone on a 360 px wide screen', { timeout: 90_000 }, async () => {
     const room = await classroom(h);
-    const { page, context, pageErrors } = await openPage(h, { viewport: { width: 360, height: 740 } });
+    const { page, context, pageErrors } = await openPage(h, {
+      viewport: { width: 360, height: 740 },
+    });
 
     await page.goto('/sign-in');
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
@@ -186,7 +207,10 @@ describe.skipIf(!browserAvailable)('teacher logs moments from the class view', (
 
     await tabTo(page, 'Warm moment');
     await page.keyboard.press('Enter');
-    await expectText(page.getByRole('status').filter({ hasText: 'logged' }), 'Warm moment logged for Ana and Ben');
+    await expectText(
+      page.getByRole('status').filter({ hasText: 'logged' }),
+      'Warm moment logged for Ana and Ben',
+    );
     await expectText(ana, 'Warm moments: 1');
     await expectText(ben, 'Warm moments: 1');
     await expectText(page.getByRole('button', { name: /^Chloe Nguyen/ }), 'Warm moments: 0');

@@ -27,10 +27,8 @@ export function Layout() {
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
-        <div className="header-tools">
-          <AccountControls />
-          <LanguageSwitcher />
-        </div>
+        <LanguageSwitcher />
+        <AccountControls />
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />

@@ -7,7 +7,8 @@ function makeQueryClient(): QueryClient {
   // A 401 from any request means the session ended (expired, signed out elsewhere): forget it,
   // and the session guard sends the person to sign in.
   const onError = (error: unknown) => {
-    if (error instanceof ApiError && error.status === 401) client.setQueryData(sessionQueryKey, null);
+    if (error instanceof ApiError && error.status === 401)
+      client.setQueryData(sessionQueryKey, null);
   };
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),
@@ -15,7 +16,8 @@ function makeQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         // Retrying cannot fix a refusal or bad input, only a network or server failure.
-        retry: (failures, error) => (error instanceof ApiError ? error.retryable : true) && failures < 2,
+        retry: (failures, error) =>
+          (error instanceof ApiError ? error.retryable : true) && failures < 2,
       },
       mutations: { retry: false },
     },

@@ -8,7 +8,8 @@ export function RequireSession() {
   const session = useSession();
   const location = useLocation();
   if (session.isPending) return <Loading />;
-  if (session.isError) return <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
+  if (session.isError)
+    return <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
   if (!session.data) return <Navigate to="/sign-in" replace state={{ from: location }} />;
   return <Outlet />;
 }

@@ -21,7 +21,13 @@ export function useToast() {
  * it) holding at most one message with an optional action. It stays until dismissed or
  * replaced: an undo that vanished on a timer would fail people who need more time (WCAG 2.2.1).
  */
-export function Toast({ toast, onDismiss }: { toast: (ToastMessage & { id: number }) | null; onDismiss: () => void }) {
+export function Toast({
+  toast,
+  onDismiss,
+}: {
+  toast: (ToastMessage & { id: number }) | null;
+  onDismiss: () => void;
+}) {
   const { t } = useTranslation();
   const dismissRef = useRef<HTMLButtonElement>(null);
   return (
@@ -43,8 +49,14 @@ export function Toast({ toast, onDismiss }: { toast: (ToastMessage & { id: numbe
               {toast.action.label}
             </Button>
           ) : null}
-          <Button variant="quiet" ref={dismissRef} onClick={onDismiss} className="toast-dismiss">
-            {t('toast.dismiss')}
+          <Button
+            variant="quiet"
+            ref={dismissRef}
+            onClick={onDismiss}
+            className="toast-dismiss"
+            aria-label={t('toast.dismiss')}
+          >
+            <span aria-hidden="true">✕</span>
           </Button>
         </div>
       ) : null}

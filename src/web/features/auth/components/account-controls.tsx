@@ -17,7 +17,9 @@ export function AccountControls() {
       <span className="user-name">{user.displayName}</span>
       <Button
         variant="quiet"
-        onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })}
+        onClick={() =>
+          signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })
+        }
       >
         {t('app.signOut')}
       </Button>

@@ -1,5 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LogInteractionsBody, LogInteractionsResponse } from '../../../../contracts/interactions.js';
+import type {
+  LogInteractionsBody,
+  LogInteractionsResponse,
+} from '../../../../contracts/interactions.js';
 import { api } from '../../../lib/api-client.js';
 import { classQueryKey } from './get-class.js';
 

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { RosterStudent, TodayCounts as TodayCountsView } from '../../../../contracts/classes.js';
+import type {
+  RosterStudent,
+  TodayCounts as TodayCountsView,
+} from '../../../../contracts/classes.js';
 import type { LogInteractionsBody } from '../../../../contracts/interactions.js';
 import { QUICK_KINDS, type InteractionKind } from '../../../../domain/interaction-kinds.js';
 import { Alert, ErrorAlert } from '../../../components/ui/alert.js';
@@ -57,7 +60,9 @@ function ClassViewBody({ classId }: { classId: string }) {
   const undo = useUndoInteractions(classId);
   const { toast, show, dismiss } = useToast();
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
-  const [failedLog, setFailedLog] = useState<{ body: LogInteractionsBody; error: unknown } | null>(null);
+  const [failedLog, setFailedLog] = useState<{ body: LogInteractionsBody; error: unknown } | null>(
+    null,
+  );
   const [undoError, setUndoError] = useState<unknown>(null);
   useDocumentTitle(cls.data?.title ?? t('classView.title'));
 
@@ -133,14 +138,18 @@ function ClassViewBody({ classId }: { classId: string }) {
   return (
     <>
       <PageHeading lead={meta}>{c.title}</PageHeading>
-      <p className="today-line">{t('classView.today', { date: formatDay(c.today, i18n.language) })}</p>
+      <p className="today-line">
+        {t('classView.today', { date: formatDay(c.today, i18n.language) })}
+      </p>
       {students.length === 0 ? (
         <p>{t('classView.noStudents')}</p>
       ) : (
         <>
           <div className="roster-toolbar">
             <p className="instructions">{t('classView.instructions')}</p>
-            <Button onClick={toggleAll}>{allSelected ? t('classView.clearSelection') : t('classView.selectAll')}</Button>
+            <Button onClick={toggleAll}>
+              {allSelected ? t('classView.clearSelection') : t('classView.selectAll')}
+            </Button>
           </div>
           <ul className="roster">
             {students.map((s) => {
@@ -148,7 +157,12 @@ function ClassViewBody({ classId }: { classId: string }) {
               const fullName = `${s.displayName} ${s.familyName}`;
               return (
                 <li key={s.id} className={on ? 'roster-item is-selected' : 'roster-item'}>
-                  <button type="button" className="student-toggle" aria-pressed={on} onClick={() => toggle(s.id)}>
+                  <button
+                    type="button"
+                    className="student-toggle"
+                    aria-pressed={on}
+                    onClick={() => toggle(s.id)}
+                  >
                     <span className="check" aria-hidden="true">
                       {on ? '✓' : ''}
                     </span>
@@ -160,7 +174,10 @@ function ClassViewBody({ classId }: { classId: string }) {
                   </button>
                   <Link to={`/students/${encodeURIComponent(s.id)}`} className="card-link">
                     {t('classView.card')}
-                    <span className="visually-hidden"> {t('classView.cardFor', { name: fullName })}</span>
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('classView.cardFor', { name: fullName })}
+                    </span>
                   </Link>
                 </li>
               );

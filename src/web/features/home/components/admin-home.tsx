@@ -23,7 +23,7 @@ function SchoolsTable({ schools }: { schools: SchoolOverview[] }) {
             <th scope="col">{t('school.staff')}</th>
             <th scope="col">{t('school.ratio')}</th>
             <th scope="col">{t('school.staffLogging')}</th>
-            <th scope="col">{t('school.withoutPositive')}</th>
+            <th scope="col">{t('school.withoutPositiveShort')}</th>
           </tr>
         </thead>
         <tbody>
@@ -39,7 +39,9 @@ function SchoolsTable({ schools }: { schools: SchoolOverview[] }) {
           ))}
         </tbody>
       </table>
-      {windowLabel ? <p className="table-note">{t('school.ratioOver', { window: windowLabel })}</p> : null}
+      {windowLabel ? (
+        <p className="table-note">{t('school.ratioOver', { window: windowLabel })}</p>
+      ) : null}
     </div>
   );
 }
@@ -88,7 +90,11 @@ export function AdminHome() {
       <PageHeading lead={t('home.admin.lead')}>{districtName}</PageHeading>
       <section aria-labelledby="schools-heading">
         <h2 id="schools-heading">{t('home.admin.schools')}</h2>
-        {schools.length === 0 ? <p>{t('home.admin.noSchools')}</p> : <SchoolsTable schools={schools} />}
+        {schools.length === 0 ? (
+          <p>{t('home.admin.noSchools')}</p>
+        ) : (
+          <SchoolsTable schools={schools} />
+        )}
       </section>
       <section aria-labelledby="audit-heading">
         <h2 id="audit-heading">{t('home.admin.audit')}</h2>

@@ -33,11 +33,17 @@ export function SchoolFigures({ school }: { school: SchoolOverview }) {
           {t('school.ratio')}
           {windowLabel ? <span className="figure-note">{windowLabel}</span> : null}
         </dt>
-        <dd>{windowLabel ? formatRatio(school.positive, school.corrections) : t('school.noSchoolDays')}</dd>
+        <dd>
+          {windowLabel
+            ? formatRatio(school.positive, school.corrections)
+            : t('school.noSchoolDays')}
+        </dd>
       </div>
       <div>
         <dt>{t('school.staffLogging')}</dt>
-        <dd>{t('school.staffLoggingValue', { logging: school.staffLogging, staff: school.staff })}</dd>
+        <dd>
+          {t('school.staffLoggingValue', { logging: school.staffLogging, staff: school.staff })}
+        </dd>
       </div>
       <div>
         <dt>{t('school.withoutPositive')}</dt>

@@ -42,7 +42,9 @@ export function TeacherHome({ name }: { name: string }) {
   const { today, isSchoolDay, todaysClasses, classes } = home.data;
   return (
     <>
-      <PageHeading lead={formatDay(today, i18n.language)}>{t('home.teacher.greeting', { name })}</PageHeading>
+      <PageHeading lead={formatDay(today, i18n.language)}>
+        {t('home.teacher.greeting', { name })}
+      </PageHeading>
       <section aria-labelledby="today-heading">
         <h2 id="today-heading">{t('home.teacher.today')}</h2>
         {!isSchoolDay ? (
@@ -55,7 +57,11 @@ export function TeacherHome({ name }: { name: string }) {
       </section>
       <section aria-labelledby="all-classes-heading">
         <h2 id="all-classes-heading">{t('home.teacher.allClasses')}</h2>
-        {classes.length === 0 ? <p>{t('home.teacher.noClasses')}</p> : <ClassList classes={classes} />}
+        {classes.length === 0 ? (
+          <p>{t('home.teacher.noClasses')}</p>
+        ) : (
+          <ClassList classes={classes} />
+        )}
       </section>
     </>
   );

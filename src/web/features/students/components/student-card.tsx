@@ -40,7 +40,8 @@ export function StudentCard({ showOwnLog }: { showOwnLog: boolean }) {
   useDocumentTitle(name ?? t('studentCard.title'));
 
   if (student.isPending) return <Loading />;
-  if (student.isError) return <ErrorAlert error={student.error} onRetry={() => void student.refetch()} />;
+  if (student.isError)
+    return <ErrorAlert error={student.error} onRetry={() => void student.refetch()} />;
   const s = student.data;
   const details = [
     s.pronouns,
@@ -62,7 +63,9 @@ export function StudentCard({ showOwnLog }: { showOwnLog: boolean }) {
           <>
             <p className="ratio">
               <span className="ratio-figure">{formatRatio(positive, corrections)}</span>
-              <span className="ratio-caption">{t('studentCard.ratioCaption', { count: schoolDays })}</span>
+              <span className="ratio-caption">
+                {t('studentCard.ratioCaption', { count: schoolDays })}
+              </span>
             </p>
             <dl className="figures compact">
               <div>
@@ -74,7 +77,9 @@ export function StudentCard({ showOwnLog }: { showOwnLog: boolean }) {
                 <dd>{corrections}</dd>
               </div>
             </dl>
-            <p className="hint">{showOwnLog ? t('studentCard.guideTeacher') : t('studentCard.guideAll')}</p>
+            <p className="hint">
+              {showOwnLog ? t('studentCard.guideTeacher') : t('studentCard.guideAll')}
+            </p>
           </>
         )}
       </section>
