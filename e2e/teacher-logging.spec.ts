@@ -3,6 +3,7 @@
 // desktop size and once with only the keyboard on a 360 px phone screen. axe on every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClassroom } from '../test/factories.js';
+import { signIn } from '../test/harness.js';
 import {
   TODAY,
   browserAvailable,
@@ -233,6 +234,98 @@ describe.skipIf(!browserAvailable)('teacher logs moments from the class view', (
     await expectNoAxeViolations(page, 'student card at 360 px');
 
     expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it(
+    'retries a log whose answer was lost with the same client id, so it counts once',
+    { timeout: 60_000 },
+    async () => {
+      const room = await classroom(h);
+      const { page, context, pageErrors } = await openPage(h);
+      await page.goto('/sign-in');
+      await page.getByLabel('Username or email').fill(room.teacher.account.username);
+      await page.getByLabel('Password').fill(room.teacher.account.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page
+        .getByRole('region', { name: 'Today' })
+        .getByRole('link', { name: /Science 7/ })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Science 7' }).waitFor();
+
+      // The first request reaches the server, but its answer never reaches the browser.
+      const sent: Array<{ clientId: string; studentIds: string[] }> = [];
+      await page.route('**/api/interactions', async (route) => {
+        sent.push(route.request().postDataJSON() as { clientId: string; studentIds: string[] });
+        if (sent.length === 1) {
+          await route.fetch();
+          await route.abort('connectionreset');
+        } else {
+          await route.continue();
+        }
+      });
+      const ana = page.getByRole('button', { name: /^Ana Lopez/ });
+      await ana.click();
+      await page.getByRole('button', { name: 'Affirmation', exact: true }).click();
+      const alert = page.getByRole('alert');
+      await expectText(
+        alert,
+        'Rapport could not reach the server. Check your connection and try again.',
+      );
+      // Nothing is lost: the selection is still there for the retry.
+      expect(await ana.getAttribute('aria-pressed')).toBe('true');
+
+      await alert.getByRole('button', { name: 'Try again' }).click();
+      await expectText(
+        page.getByRole('status').filter({ hasText: 'logged' }),
+        'Affirmation logged for Ana',
+      );
+      expect(sent).toHaveLength(2);
+      expect(sent[1]!.clientId).toBe(sent[0]!.clientId);
+      await expectText(ana, 'Affirmations: 1'); // not 2
+      expect(await page.getByRole('alert').count()).toBe(0);
+
+      // A tag and a note (logged through the API; the class view does not add them yet) show on the card.
+      const api = await signIn(h.app, room.teacher.account.username, room.teacher.account.password);
+      const res = await api.post('/api/interactions', {
+        clientId: 'e2e-note-0001',
+        kind: 'correction',
+        studentIds: [room.students[0]!.id],
+        classId: room.cls.id,
+        tag: 'hallway',
+        note: 'Talked it over after class; she was upset about a test.',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      await page.getByRole('link', { name: 'Card for Ana Lopez' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ana Lopez' }).waitFor();
+      await expectText(page.getByRole('main'), '1 : 1');
+      const items = page
+        .getByRole('region', { name: 'Moments you logged recently' })
+        .getByRole('listitem');
+      expect(await items.count()).toBe(2);
+      await expectText(items.first(), 'Correction');
+      await expectText(items.first(), 'hallway');
+      await expectText(items.first(), 'Talked it over after class; she was upset about a test.');
+      await expectText(items.nth(1), 'Affirmation');
+      await expectNoAxeViolations(page, 'student card with a tag and a note');
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it('says kindly when today is not a school day', { timeout: 30_000 }, async () => {
+    const room = await buildClassroom(h.db.kysely, { today: TODAY, daysOff: [TODAY] });
+    const { page, context } = await openPage(h);
+    await page.goto('/sign-in');
+    await page.getByLabel('Username or email').fill(room.teacher.account.username);
+    await page.getByLabel('Password').fill(room.teacher.account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const today = page.getByRole('region', { name: 'Today' });
+    await expectText(today, 'There is no school today. Rest well');
+    expect(await today.getByRole('link').count()).toBe(0);
+    // The class is still listed, and reachable.
+    await expectText(page.getByRole('region', { name: 'All your classes' }), 'Science 7');
+    await expectNoAxeViolations(page, 'teacher home on a day off');
     await context.close();
   });
 });
