@@ -25,10 +25,9 @@ import {
 } from 'playwright-core';
 import { build } from 'vite';
 import { expect } from 'vitest';
-import fastifyStatic from '@fastify/static';
-import { buildApp, type App } from '../src/server/platform/http/app.js';
+import type { App } from '../src/server/platform/http/app.js';
 import type { Db } from '../src/server/platform/db/database.js';
-import { buildTestApp, openTestDb, TEST_SECRET } from '../test/harness.js';
+import { buildTestApp, openTestDb } from '../test/harness.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -208,48 +207,9 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/**
- * The app as production builds it, serving `webRoot`. At the time of writing buildApp throws
- * when given a web root (its SPA fallback calls setNotFoundHandler a second time, after
- * installErrorHandler); until that is fixed, the same static serving and fallback are added
- * here so the browser tests can run, with a warning. e2e/serving.spec.ts fails meanwhile.
- */
-async function appServing(db: Db, webRoot: string): Promise<App> {
-  const now = () => new Date(NOW);
-  try {
-    return await buildTestApp(db, { now, webRoot });
-  } catch (error) {
-    if (!String((error as Error).message).includes('Not found handler already set')) throw error;
-    console.warn(
-      'buildApp cannot serve a web root yet (setNotFoundHandler twice); the e2e harness serves it instead.',
-    );
-  }
-  const app = await buildApp({
-    config: {
-      sessionSecret: TEST_SECRET,
-      sessionTtlHours: 12,
-      logLevel: 'silent',
-      trustProxy: false,
-      minGroupSize: 5,
-    },
-    db,
-    webRoot: null,
-    logger: false,
-    now,
-  });
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
-  app.addHook('onRequest', async (req, reply) => {
-    if (
-      req.is404 &&
-      req.method === 'GET' &&
-      !req.url.startsWith('/api/') &&
-      req.headers.accept?.includes('text/html')
-    ) {
-      return reply.sendFile('index.html');
-    }
-  });
-  await app.ready();
-  return app;
+/** The app as production builds it, serving the built web app from `webRoot`. */
+function appServing(db: Db, webRoot: string): Promise<App> {
+  return buildTestApp(db, { now: () => new Date(NOW), webRoot });
 }
 
 export interface TestPage {

@@ -57,7 +57,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       if (method !== 'HEAD') app.policyRoutes.push({ method, url: route.url, policy: route.config.policy });
     }
   });
-  installErrorHandler(app);
+  const webRoot = deps.webRoot === undefined ? DEFAULT_WEB_ROOT : deps.webRoot;
+  const serveWeb = Boolean(webRoot && existsSync(resolve(webRoot, 'index.html')));
+  installErrorHandler(app, { spaShell: serveWeb });
   await app.register(cookie, { secret: deps.config.sessionSecret });
   await app.register(sessionPlugin, { db: deps.db, ttlHours: deps.config.sessionTtlHours });
 
@@ -74,18 +76,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(studentsRoutes, { prefix: '/api/students' });
   await app.register(schoolsRoutes, { prefix: '/api' });
 
-  const webRoot = deps.webRoot === undefined ? DEFAULT_WEB_ROOT : deps.webRoot;
-  if (webRoot && existsSync(resolve(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
-    // Client-side routes get the app shell; unknown /api paths stay JSON 404s.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html')) {
-        return reply.sendFile('index.html');
-      }
-      return reply
-        .status(404)
-        .send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}.` } });
-    });
-  }
+  if (serveWeb) await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
   return app;
 }

@@ -35,7 +35,9 @@ export function validationFromFastify(err: FastifyError): ValidationError {
   return new ValidationError(field || context, reason, row ? Number(row[1]) : undefined);
 }
 
-export function installErrorHandler(app: FastifyInstance) {
+/** Installs the error handler and the one not-found handler. With `spaShell`, browser
+ * navigations to client-side routes get the web app's index.html; /api paths stay JSON 404s. */
+export function installErrorHandler(app: FastifyInstance, opts: { spaShell?: boolean } = {}) {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) req.log.error({ err: error }, error.message);
@@ -67,7 +69,11 @@ export function installErrorHandler(app: FastifyInstance) {
       .send({ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } });
   });
 
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}.` } }),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html');
+    if (opts.spaShell && isPage) return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}.` } });
+  });
 }
