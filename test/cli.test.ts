@@ -15,17 +15,28 @@ const baseEnv = () => {
 
 describe('rapport CLI', () => {
   it('stops with status 1 and names the variable when a setting is bad', () => {
-    const r = spawnSync('node', [BIN, 'migrate'], { env: { ...baseEnv(), PORT: 'eighty' }, encoding: 'utf8' });
+    const r = spawnSync('node', [BIN, 'migrate'], {
+      env: { ...baseEnv(), PORT: 'eighty' },
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('rapport: configuration error: PORT: must be a whole number, got "eighty"');
+    expect(r.stderr).toContain(
+      'rapport: configuration error: PORT: must be a whole number, got "eighty"',
+    );
   });
 
   it('rejects an unknown command and bad sizes with a clear message', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
-    const unknown = spawnSync('node', [BIN, 'sede-demo'], { env: { ...baseEnv(), RAPPORT_DATA_DIR: dir }, encoding: 'utf8' });
+    const unknown = spawnSync('node', [BIN, 'sede-demo'], {
+      env: { ...baseEnv(), RAPPORT_DATA_DIR: dir },
+      encoding: 'utf8',
+    });
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('unknown command "sede-demo"');
-    const bad = spawnSync('node', [BIN, 'seed-demo', '--students', 'many'], { env: { ...baseEnv(), RAPPORT_DATA_DIR: dir }, encoding: 'utf8' });
+    const bad = spawnSync('node', [BIN, 'seed-demo', '--students', 'many'], {
+      env: { ...baseEnv(), RAPPORT_DATA_DIR: dir },
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--students must be a whole number');
   });
@@ -36,7 +47,10 @@ describe('rapport CLI', () => {
     const m = spawnSync('node', [BIN, 'migrate'], { env, encoding: 'utf8' });
     expect(m.status).toBe(0);
     expect(m.stdout).toContain('Applied: 2026-11-23-001-foundation');
-    const s = spawnSync('node', [BIN, 'seed-demo', '--students', '60', '--staff', '12'], { env, encoding: 'utf8' });
+    const s = spawnSync('node', [BIN, 'seed-demo', '--students', '60', '--staff', '12'], {
+      env,
+      encoding: 'utf8',
+    });
     expect(s.stderr).toBe('');
     expect(s.stdout).toMatch(/Demo district created: 2 schools, 12 staff, 60 students/);
     expect(s.stdout).toMatch(/teacher\s+teacher\s+password: rapport-demo/);
@@ -47,12 +61,19 @@ describe('rapport CLI', () => {
 
   it('serve creates the demo on an empty database and prints the URL and the sign-ins', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
-    const child = spawn('node', [BIN, 'serve'], { env: { ...baseEnv(), RAPPORT_DATA_DIR: dir, PORT: '0' } });
+    const child = spawn('node', [BIN, 'serve'], {
+      env: { ...baseEnv(), RAPPORT_DATA_DIR: dir, PORT: '0' },
+    });
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     try {
       const deadline = Date.now() + 50_000;
-      while (!/password: rapport-demo[\s\S]*password: rapport-demo[\s\S]*password: rapport-demo/.test(out) && Date.now() < deadline) {
+      while (
+        !/password: rapport-demo[\s\S]*password: rapport-demo[\s\S]*password: rapport-demo/.test(
+          out,
+        ) &&
+        Date.now() < deadline
+      ) {
         await new Promise((r) => setTimeout(r, 200));
       }
       const url = /Rapport is running at (http:\/\/\S+)/.exec(out)?.[1];
@@ -60,8 +81,16 @@ describe('rapport CLI', () => {
       expect(out).toMatch(/leader\s+leader\s+password: rapport-demo/);
       expect(out).toMatch(/district_admin\s+admin\s+password: rapport-demo/);
       const health = await (await fetch(`${url}/healthz`)).json();
-      expect(health.database).toEqual({ dialect: 'sqlite', reachable: true, migration: '2026-11-23-001-foundation' });
-      const signIn = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'teacher', password: 'rapport-demo' }) });
+      expect(health.database).toEqual({
+        dialect: 'sqlite',
+        reachable: true,
+        migration: '2026-11-23-001-foundation',
+      });
+      const signIn = await fetch(`${url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'teacher', password: 'rapport-demo' }),
+      });
       expect(signIn.status).toBe(200);
     } finally {
       child.kill('SIGTERM');

@@ -15,14 +15,29 @@ const short = () => randomUUID().slice(0, 8);
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
 export async function buildDistrict(db: K, o: Partial<Database['districts']> = {}) {
-  const row = { id: uid(), name: `District ${short()}`, timezone: 'America/Chicago', sourced_id: null, created_at: new Date().toISOString(), ...o };
+  const row = {
+    id: uid(),
+    name: `District ${short()}`,
+    timezone: 'America/Chicago',
+    sourced_id: null,
+    created_at: new Date().toISOString(),
+    ...o,
+  };
   await db.insertInto('districts').values(row).execute();
   return row;
 }
 
 export async function buildSchool(db: K, o: { districtId: string } & Partial<Database['schools']>) {
   const { districtId, ...rest } = o;
-  const row = { district_id: districtId, id: uid(), name: `School ${short()}`, level: 'middle', sourced_id: null, active: 1 as const, ...rest };
+  const row = {
+    district_id: districtId,
+    id: uid(),
+    name: `School ${short()}`,
+    level: 'middle',
+    sourced_id: null,
+    active: 1 as const,
+    ...rest,
+  };
   await db.insertInto('schools').values(row).execute();
   return row;
 }
@@ -31,19 +46,40 @@ export async function buildTerm(
   db: K,
   o: { districtId: string; startDate: string; endDate: string; daysOff?: string[]; name?: string },
 ) {
-  const row = { district_id: o.districtId, id: uid(), name: o.name ?? 'Fall', start_date: o.startDate, end_date: o.endDate, sourced_id: null, active: 1 as const };
+  const row = {
+    district_id: o.districtId,
+    id: uid(),
+    name: o.name ?? 'Fall',
+    start_date: o.startDate,
+    end_date: o.endDate,
+    sourced_id: null,
+    active: 1 as const,
+  };
   await db.insertInto('terms').values(row).execute();
   for (const date of o.daysOff ?? []) {
-    await db.insertInto('term_days_off').values({ district_id: o.districtId, term_id: row.id, date, reason: 'Holiday' }).execute();
+    await db
+      .insertInto('term_days_off')
+      .values({ district_id: o.districtId, term_id: row.id, date, reason: 'Holiday' })
+      .execute();
   }
   return row;
 }
 
 export async function buildClass(
   db: K,
-  o: { districtId: string; schoolId: string; termId: string } & Partial<Pick<Database['classes'], 'title' | 'period' | 'room' | 'meeting_days'>>,
+  o: { districtId: string; schoolId: string; termId: string } & Partial<
+    Pick<Database['classes'], 'title' | 'period' | 'room' | 'meeting_days'>
+  >,
 ) {
-  const course = { district_id: o.districtId, id: uid(), school_id: o.schoolId, title: o.title ?? 'Science', code: null, sourced_id: null, active: 1 as const };
+  const course = {
+    district_id: o.districtId,
+    id: uid(),
+    school_id: o.schoolId,
+    title: o.title ?? 'Science',
+    code: null,
+    sourced_id: null,
+    active: 1 as const,
+  };
   await db.insertInto('courses').values(course).execute();
   const row = {
     district_id: o.districtId,
@@ -64,7 +100,9 @@ export async function buildClass(
 
 export async function buildPerson(
   db: K,
-  o: { districtId: string; kind: Database['people']['kind']; schoolId?: string | null } & Partial<Database['people']>,
+  o: { districtId: string; kind: Database['people']['kind']; schoolId?: string | null } & Partial<
+    Database['people']
+  >,
 ) {
   const { districtId, schoolId, ...rest } = o;
   const row = {
@@ -87,7 +125,14 @@ export async function buildPerson(
 
 export async function buildAccount(
   db: K,
-  o: { districtId: string; role: Role; personId?: string | null; schoolId?: string | null; password?: string; username?: string },
+  o: {
+    districtId: string;
+    role: Role;
+    personId?: string | null;
+    schoolId?: string | null;
+    password?: string;
+    username?: string;
+  },
 ) {
   const password = o.password ?? `pw-${short()}-${short()}`;
   const username = (o.username ?? `${o.role}-${short()}${short()}`).toLowerCase();
@@ -109,17 +154,44 @@ export async function buildAccount(
 }
 
 /** A staff person with a signed-in-able account of the given role. */
-export async function buildStaff(db: K, o: { districtId: string; schoolId: string | null; role: Role; givenName?: string }) {
-  const person = await buildPerson(db, { districtId: o.districtId, kind: 'staff', schoolId: o.schoolId, ...(o.givenName ? { given_name: o.givenName } : {}) });
-  const account = await buildAccount(db, { districtId: o.districtId, role: o.role, personId: person.id, schoolId: o.schoolId });
+export async function buildStaff(
+  db: K,
+  o: { districtId: string; schoolId: string | null; role: Role; givenName?: string },
+) {
+  const person = await buildPerson(db, {
+    districtId: o.districtId,
+    kind: 'staff',
+    schoolId: o.schoolId,
+    ...(o.givenName ? { given_name: o.givenName } : {}),
+  });
+  const account = await buildAccount(db, {
+    districtId: o.districtId,
+    role: o.role,
+    personId: person.id,
+    schoolId: o.schoolId,
+  });
   return { person, account };
 }
 
-export async function buildStudent(db: K, o: { districtId: string; schoolId: string } & Partial<Database['people']>) {
+export async function buildStudent(
+  db: K,
+  o: { districtId: string; schoolId: string } & Partial<Database['people']>,
+) {
   return buildPerson(db, { grade: '7', ...o, kind: 'student' });
 }
 
-export async function enroll(db: K, o: { districtId: string; classId: string; personId: string; role: 'student' | 'teacher'; active?: 0 | 1; beginDate?: string; endDate?: string }) {
+export async function enroll(
+  db: K,
+  o: {
+    districtId: string;
+    classId: string;
+    personId: string;
+    role: 'student' | 'teacher';
+    active?: 0 | 1;
+    beginDate?: string;
+    endDate?: string;
+  },
+) {
   await db
     .insertInto('enrollments')
     .values({
@@ -138,7 +210,13 @@ export async function enroll(db: K, o: { districtId: string; classId: string; pe
 /** A whole classroom: district, school, a term around `today`, one class, its teacher and students. */
 export async function buildClassroom(
   db: K,
-  o: { today: string; students?: number; studentNames?: Array<{ given: string; preferred?: string; family?: string }>; daysOff?: string[]; district?: Awaited<ReturnType<typeof buildDistrict>> } ,
+  o: {
+    today: string;
+    students?: number;
+    studentNames?: Array<{ given: string; preferred?: string; family?: string }>;
+    daysOff?: string[];
+    district?: Awaited<ReturnType<typeof buildDistrict>>;
+  },
 ) {
   const district = o.district ?? (await buildDistrict(db));
   const school = await buildSchool(db, { districtId: district.id });
@@ -148,11 +226,28 @@ export async function buildClassroom(
     endDate: addDaysIso(o.today, 40),
     daysOff: o.daysOff ?? [],
   });
-  const cls = await buildClass(db, { districtId: district.id, schoolId: school.id, termId: term.id, title: 'Science 7', period: '2' });
-  const teacher = await buildStaff(db, { districtId: district.id, schoolId: school.id, role: 'teacher', givenName: 'Tess' });
-  await enroll(db, { districtId: district.id, classId: cls.id, personId: teacher.person.id, role: 'teacher' });
+  const cls = await buildClass(db, {
+    districtId: district.id,
+    schoolId: school.id,
+    termId: term.id,
+    title: 'Science 7',
+    period: '2',
+  });
+  const teacher = await buildStaff(db, {
+    districtId: district.id,
+    schoolId: school.id,
+    role: 'teacher',
+    givenName: 'Tess',
+  });
+  await enroll(db, {
+    districtId: district.id,
+    classId: cls.id,
+    personId: teacher.person.id,
+    role: 'teacher',
+  });
   const names: Array<{ given: string; preferred?: string; family?: string }> =
-    o.studentNames ?? Array.from({ length: o.students ?? 3 }, (_, i) => ({ given: `Student${i + 1}` }));
+    o.studentNames ??
+    Array.from({ length: o.students ?? 3 }, (_, i) => ({ given: `Student${i + 1}` }));
   const students = [];
   for (const n of names) {
     const s = await buildStudent(db, {

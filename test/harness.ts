@@ -11,13 +11,23 @@ import type { DatabaseTarget } from '../src/server/platform/config.js';
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-000';
 
 /** SQLite always; PostgreSQL when TEST_DATABASE_URL is set. In CI a missing PostgreSQL fails. */
-export function testDialects(): Array<{ name: 'sqlite' | 'postgres'; target: () => DatabaseTarget }> {
+export function testDialects(): Array<{
+  name: 'sqlite' | 'postgres';
+  target: () => DatabaseTarget;
+}> {
   const list: Array<{ name: 'sqlite' | 'postgres'; target: () => DatabaseTarget }> = [
-    { name: 'sqlite', target: () => ({ dialect: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'rapport-test-')), 'test.db') }) },
+    {
+      name: 'sqlite',
+      target: () => ({
+        dialect: 'sqlite',
+        path: join(mkdtempSync(join(tmpdir(), 'rapport-test-')), 'test.db'),
+      }),
+    },
   ];
   const url = process.env.TEST_DATABASE_URL;
   if (url) list.push({ name: 'postgres', target: () => ({ dialect: 'postgres', url }) });
-  else if (process.env.CI) throw new Error('CI requires TEST_DATABASE_URL: the PostgreSQL suite may not be skipped');
+  else if (process.env.CI)
+    throw new Error('CI requires TEST_DATABASE_URL: the PostgreSQL suite may not be skipped');
   return list;
 }
 
@@ -27,9 +37,18 @@ export async function openTestDb(target: DatabaseTarget): Promise<Db> {
   return db;
 }
 
-export async function buildTestApp(db: Db, opts: { now?: () => Date; trustProxy?: boolean; webRoot?: string | null } = {}): Promise<App> {
+export async function buildTestApp(
+  db: Db,
+  opts: { now?: () => Date; trustProxy?: boolean; webRoot?: string | null } = {},
+): Promise<App> {
   const app = await buildApp({
-    config: { sessionSecret: TEST_SECRET, sessionTtlHours: 12, logLevel: 'silent', trustProxy: opts.trustProxy ?? false, minGroupSize: 5 },
+    config: {
+      sessionSecret: TEST_SECRET,
+      sessionTtlHours: 12,
+      logLevel: 'silent',
+      trustProxy: opts.trustProxy ?? false,
+      minGroupSize: 5,
+    },
     db,
     webRoot: opts.webRoot ?? null,
     logger: false,
@@ -54,7 +73,11 @@ function sessionCookie(res: LightMyRequestResponse): string {
 }
 
 export async function signIn(app: App, username: string, password: string): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in failed ${res.statusCode}: ${res.body}`);
   const cookie = sessionCookie(res);
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
@@ -67,8 +90,20 @@ export function clientFor(app: App, cookie: string, csrf: string): Client {
     cookie,
     csrf,
     get: (url) => app.inject({ method: 'GET', url, headers }),
-    post: (url, body) => app.inject({ method: 'POST', url, headers, ...(body !== undefined ? { payload: body as object } : {}) }),
-    put: (url, body) => app.inject({ method: 'PUT', url, headers, ...(body !== undefined ? { payload: body as object } : {}) }),
+    post: (url, body) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers,
+        ...(body !== undefined ? { payload: body as object } : {}),
+      }),
+    put: (url, body) =>
+      app.inject({
+        method: 'PUT',
+        url,
+        headers,
+        ...(body !== undefined ? { payload: body as object } : {}),
+      }),
   };
 }
 

@@ -2,15 +2,30 @@
 // another district, a student, and someone signed out. The route table at the bottom must
 // cover every route the app registers, so a new route cannot ship without its test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAccount, buildClass, buildClassroom, buildStaff, buildStudent, enroll } from './factories.js';
-import { anonymous, buildTestApp, openTestDb, signIn, testDialects, type Client } from './harness.js';
+import {
+  buildAccount,
+  buildClass,
+  buildClassroom,
+  buildStaff,
+  buildStudent,
+  enroll,
+} from './factories.js';
+import {
+  anonymous,
+  buildTestApp,
+  openTestDb,
+  signIn,
+  testDialects,
+  type Client,
+} from './harness.js';
 import type { App } from '../src/server/platform/http/app.js';
 import type { Db } from '../src/server/platform/db/database.js';
 
 const NOW = new Date('2026-11-23T15:00:00Z');
 const TODAY = '2026-11-23';
 
-type Intruder = 'sameSchoolTeacher' | 'otherDistrictTeacher' | 'otherDistrictAdmin' | 'student' | 'signedOut';
+type Intruder =
+  'sameSchoolTeacher' | 'otherDistrictTeacher' | 'otherDistrictAdmin' | 'student' | 'signedOut';
 
 interface World {
   owner: Client;
@@ -31,22 +46,62 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     db = await openTestDb(target());
     app = await buildTestApp(db, { now: () => NOW });
     const k = db.kysely;
-    const room = await buildClassroom(k, { today: TODAY, studentNames: [{ given: 'Owlsley', family: 'Private' }] });
+    const room = await buildClassroom(k, {
+      today: TODAY,
+      studentNames: [{ given: 'Owlsley', family: 'Private' }],
+    });
     const owner = await signIn(app, room.teacher.account.username, room.teacher.account.password);
     const clientId = 'owner-log-0001';
-    const logged = await owner.post('/api/interactions', { clientId, kind: 'affirmation', studentIds: [room.students[0]!.id], classId: room.cls.id, note: 'secret note' });
+    const logged = await owner.post('/api/interactions', {
+      clientId,
+      kind: 'affirmation',
+      studentIds: [room.students[0]!.id],
+      classId: room.cls.id,
+      note: 'secret note',
+    });
     expect(logged.statusCode).toBe(201);
 
     // Same school, teaches another class, not this student.
-    const colleague = await buildStaff(k, { districtId: room.district.id, schoolId: room.school.id, role: 'teacher' });
-    const otherClass = await buildClass(k, { districtId: room.district.id, schoolId: room.school.id, termId: room.term.id });
-    await enroll(k, { districtId: room.district.id, classId: otherClass.id, personId: colleague.person.id, role: 'teacher' });
+    const colleague = await buildStaff(k, {
+      districtId: room.district.id,
+      schoolId: room.school.id,
+      role: 'teacher',
+    });
+    const otherClass = await buildClass(k, {
+      districtId: room.district.id,
+      schoolId: room.school.id,
+      termId: room.term.id,
+    });
+    await enroll(k, {
+      districtId: room.district.id,
+      classId: otherClass.id,
+      personId: colleague.person.id,
+      role: 'teacher',
+    });
     // A classmate of the student, signed in as a student.
-    const classmate = await buildStudent(k, { districtId: room.district.id, schoolId: room.school.id, given_name: 'Bram' });
-    await enroll(k, { districtId: room.district.id, classId: room.cls.id, personId: classmate.id, role: 'student' });
-    const studentAccount = await buildAccount(k, { districtId: room.district.id, role: 'student', personId: classmate.id, schoolId: room.school.id });
+    const classmate = await buildStudent(k, {
+      districtId: room.district.id,
+      schoolId: room.school.id,
+      given_name: 'Bram',
+    });
+    await enroll(k, {
+      districtId: room.district.id,
+      classId: room.cls.id,
+      personId: classmate.id,
+      role: 'student',
+    });
+    const studentAccount = await buildAccount(k, {
+      districtId: room.district.id,
+      role: 'student',
+      personId: classmate.id,
+      schoolId: room.school.id,
+    });
     const elsewhere = await buildClassroom(k, { today: TODAY, students: 2 });
-    const elsewhereAdmin = await buildStaff(k, { districtId: elsewhere.district.id, schoolId: null, role: 'district_admin' });
+    const elsewhereAdmin = await buildStaff(k, {
+      districtId: elsewhere.district.id,
+      schoolId: null,
+      role: 'district_admin',
+    });
 
     w = {
       owner,
@@ -56,9 +111,21 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       ownerDistrictName: room.district.name,
       ownerStudentName: 'Owlsley',
       intruders: {
-        sameSchoolTeacher: await signIn(app, colleague.account.username, colleague.account.password),
-        otherDistrictTeacher: await signIn(app, elsewhere.teacher.account.username, elsewhere.teacher.account.password),
-        otherDistrictAdmin: await signIn(app, elsewhereAdmin.account.username, elsewhereAdmin.account.password),
+        sameSchoolTeacher: await signIn(
+          app,
+          colleague.account.username,
+          colleague.account.password,
+        ),
+        otherDistrictTeacher: await signIn(
+          app,
+          elsewhere.teacher.account.username,
+          elsewhere.teacher.account.password,
+        ),
+        otherDistrictAdmin: await signIn(
+          app,
+          elsewhereAdmin.account.username,
+          elsewhereAdmin.account.password,
+        ),
         student: await signIn(app, studentAccount.username, studentAccount.password),
         signedOut: anonymous(app),
       },
@@ -78,38 +145,86 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     {
       route: 'GET /api/classes/:classId',
       call: (c, w) => c.get(`/api/classes/${w.classId}`),
-      expect: { sameSchoolTeacher: 404, otherDistrictTeacher: 404, otherDistrictAdmin: 403, student: 403, signedOut: 401 },
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
     },
     {
       route: 'GET /api/students/:studentId',
       call: (c, w) => c.get(`/api/students/${w.studentId}`),
-      expect: { sameSchoolTeacher: 404, otherDistrictTeacher: 404, otherDistrictAdmin: 404, student: 403, signedOut: 401 },
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 404,
+        student: 403,
+        signedOut: 401,
+      },
     },
     {
       route: 'POST /api/interactions',
-      call: (c, w) => c.post('/api/interactions', { clientId: `intruder-${Math.random().toString(36).slice(2, 10)}`, kind: 'correction', studentIds: [w.studentId], classId: w.classId }),
-      expect: { sameSchoolTeacher: 403, otherDistrictTeacher: 403, otherDistrictAdmin: 403, student: 403, signedOut: 401 },
+      call: (c, w) =>
+        c.post('/api/interactions', {
+          clientId: `intruder-${Math.random().toString(36).slice(2, 10)}`,
+          kind: 'correction',
+          studentIds: [w.studentId],
+          classId: w.classId,
+        }),
+      expect: {
+        sameSchoolTeacher: 403,
+        otherDistrictTeacher: 403,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
     },
     {
       route: 'POST /api/interactions/undo',
       call: (c, w) => c.post('/api/interactions/undo', { clientId: w.clientId }),
       // Another teacher's client id is simply not theirs: nothing found, nothing undone.
-      expect: { sameSchoolTeacher: 404, otherDistrictTeacher: 404, otherDistrictAdmin: 403, student: 403, signedOut: 401 },
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
     },
     {
       route: 'GET /api/home/teacher',
       call: (c) => c.get('/api/home/teacher'),
-      expect: { sameSchoolTeacher: 'own-data-only', otherDistrictTeacher: 'own-data-only', otherDistrictAdmin: 403, student: 403, signedOut: 401 },
+      expect: {
+        sameSchoolTeacher: 'own-data-only',
+        otherDistrictTeacher: 'own-data-only',
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
     },
     {
       route: 'GET /api/home/leader',
       call: (c) => c.get('/api/home/leader'),
-      expect: { sameSchoolTeacher: 403, otherDistrictTeacher: 403, otherDistrictAdmin: 403, student: 403, signedOut: 401 },
+      expect: {
+        sameSchoolTeacher: 403,
+        otherDistrictTeacher: 403,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
     },
     {
       route: 'GET /api/home/admin',
       call: (c) => c.get('/api/home/admin'),
-      expect: { sameSchoolTeacher: 403, otherDistrictTeacher: 403, otherDistrictAdmin: 'own-data-only', student: 403, signedOut: 401 },
+      expect: {
+        sameSchoolTeacher: 403,
+        otherDistrictTeacher: 403,
+        otherDistrictAdmin: 'own-data-only',
+        student: 403,
+        signedOut: 401,
+      },
     },
     {
       route: 'GET /api/auth/session',
@@ -130,14 +245,17 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
   const publicRoutes = ['GET /healthz', 'POST /api/auth/sign-in'];
 
   for (const r of routes) {
-    for (const [who, expected] of Object.entries(r.expect) as Array<[Intruder, number | 'own-data-only']>) {
+    for (const [who, expected] of Object.entries(r.expect) as Array<
+      [Intruder, number | 'own-data-only']
+    >) {
       it(`${r.route} refuses ${who}`, async () => {
         const res = await r.call(w.intruders[who], w);
         const body = res.body;
         // Whatever the status, nothing of the owner's district may appear.
         expect(body).not.toContain(w.ownerStudentName);
         expect(body).not.toContain('secret note');
-        if (who !== 'sameSchoolTeacher' && who !== 'student') expect(body).not.toContain(w.ownerDistrictName);
+        if (who !== 'sameSchoolTeacher' && who !== 'student')
+          expect(body).not.toContain(w.ownerDistrictName);
         if (expected === 'own-data-only') expect(res.statusCode).toBe(200);
         else expect(res.statusCode).toBe(expected);
       });
@@ -150,8 +268,12 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     expect((await w.owner.get('/api/home/teacher')).statusCode).toBe(200);
   });
 
-  it('an intruder\'s attempts changed nothing', async () => {
-    const rows = await db.kysely.selectFrom('interactions').select(['kind', 'undone_at']).where('student_id', '=', w.studentId).execute();
+  it("an intruder's attempts changed nothing", async () => {
+    const rows = await db.kysely
+      .selectFrom('interactions')
+      .select(['kind', 'undone_at'])
+      .where('student_id', '=', w.studentId)
+      .execute();
     expect(rows).toEqual([{ kind: 'affirmation', undone_at: null }]);
   });
 

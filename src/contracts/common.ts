@@ -17,7 +17,14 @@ export const ErrorResponse = Type.Object({
 });
 export type ErrorResponse = Static<typeof ErrorResponse>;
 
-export const Roles = ['district_admin', 'leader', 'coach', 'teacher', 'student', 'guardian'] as const;
+export const Roles = [
+  'district_admin',
+  'leader',
+  'coach',
+  'teacher',
+  'student',
+  'guardian',
+] as const;
 export const Role = Type.Enum(Roles);
 export type Role = (typeof Roles)[number];
 

@@ -1,5 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { INTERACTION_KINDS, MAX_NOTE_LENGTH, MAX_STUDENTS_PER_LOG, MAX_TAG_LENGTH } from '../domain/interaction-kinds.js';
+import {
+  INTERACTION_KINDS,
+  MAX_NOTE_LENGTH,
+  MAX_STUDENTS_PER_LOG,
+  MAX_TAG_LENGTH,
+} from '../domain/interaction-kinds.js';
 import { Id, IsoInstant } from './common.js';
 
 export const InteractionKind = Type.Enum(INTERACTION_KINDS);
@@ -47,7 +52,10 @@ export const LogInteractionsResponse = Type.Object({
 });
 export type LogInteractionsResponse = Static<typeof LogInteractionsResponse>;
 
-export const UndoInteractionsBody = Type.Object({ clientId: ClientId }, { additionalProperties: false });
+export const UndoInteractionsBody = Type.Object(
+  { clientId: ClientId },
+  { additionalProperties: false },
+);
 export type UndoInteractionsBody = Static<typeof UndoInteractionsBody>;
 
 export const UndoInteractionsResponse = Type.Object({ undone: Type.Integer() });

@@ -7,7 +7,11 @@ export const SchoolOverview = Type.Object({
   schoolName: Type.String(),
   students: Type.Integer(),
   staff: Type.Integer(),
-  window: Type.Object({ schoolDays: Type.Integer(), from: Type.Union([IsoDate, Type.Null()]), to: Type.Union([IsoDate, Type.Null()]) }),
+  window: Type.Object({
+    schoolDays: Type.Integer(),
+    from: Type.Union([IsoDate, Type.Null()]),
+    to: Type.Union([IsoDate, Type.Null()]),
+  }),
   positive: Type.Integer(),
   corrections: Type.Integer(),
   /** Staff who logged at least one interaction in the window. */

@@ -15,7 +15,11 @@ export const StudentCardResponse = Type.Object({
   sharedClasses: Type.Array(Type.Object({ id: Id, title: Type.String() })),
   /** Positive moments and corrections over the last 10 school days: a teacher's own with the
    * student; for a leader or admin, all teachers together. */
-  ratio: Type.Object({ positive: Type.Integer(), corrections: Type.Integer(), schoolDays: Type.Integer() }),
+  ratio: Type.Object({
+    positive: Type.Integer(),
+    corrections: Type.Integer(),
+    schoolDays: Type.Integer(),
+  }),
   /** The viewer's own recent interactions with the student, newest first (teachers only). */
   recent: Type.Array(InteractionView),
 });

@@ -35,7 +35,13 @@ describe('calendar dates', () => {
   it('addDays round-trips and crosses month and year ends', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
-    fc.assert(fc.property(dateArb, fc.integer({ min: -800, max: 800 }), (d, n) => addDays(addDays(d, n), -n) === d));
+    fc.assert(
+      fc.property(
+        dateArb,
+        fc.integer({ min: -800, max: 800 }),
+        (d, n) => addDays(addDays(d, n), -n) === d,
+      ),
+    );
   });
 });
 
@@ -45,28 +51,47 @@ describe('school days', () => {
     expect(isSchoolDay(fall, '2026-11-22')).toBe(false); // Sunday
     expect(isSchoolDay(fall, '2026-11-26')).toBe(false); // Thanksgiving
     expect(isSchoolDay(fall, '2026-12-21')).toBe(false); // after the term
-    expect(schoolDaysBetween(fall, '2026-11-23', '2026-11-30')).toEqual(['2026-11-23', '2026-11-24', '2026-11-30']);
+    expect(schoolDaysBetween(fall, '2026-11-23', '2026-11-30')).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-30',
+    ]);
   });
 
   it('takes the last N school days, fewer at the start of the term', () => {
-    expect(recentSchoolDays(fall, '2026-11-30', 4)).toEqual(['2026-11-20', '2026-11-23', '2026-11-24', '2026-11-30']);
+    expect(recentSchoolDays(fall, '2026-11-30', 4)).toEqual([
+      '2026-11-20',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-30',
+    ]);
     expect(recentSchoolDays(fall, '2026-08-25', 10)).toEqual(['2026-08-24', '2026-08-25']);
     expect(recentSchoolDays(fall, '2026-08-01', 10)).toEqual([]);
   });
 
   it('property: every day returned is a school day, in order, without gaps of school days', () => {
     fc.assert(
-      fc.property(dateArb, fc.integer({ min: 1, max: 30 }), fc.uniqueArray(fc.integer({ min: 0, max: 120 }), { maxLength: 15 }), (date, n, offsets) => {
-        const cal: TermCalendar = { startDate: '2026-08-24', endDate: '2026-12-18', daysOff: new Set(offsets.map((o) => addDays('2026-08-24', o))) };
-        const days = recentSchoolDays(cal, date, n);
-        expect(days.length).toBeLessThanOrEqual(n);
-        for (const d of days) expect(isSchoolDay(cal, d)).toBe(true);
-        for (let i = 1; i < days.length; i++) {
-          expect(days[i]! > days[i - 1]!).toBe(true);
-          expect(schoolDaysBetween(cal, days[i - 1]!, days[i]!)).toEqual([days[i - 1], days[i]]);
-        }
-        if (days.length > 0 && days.length < n) expect(schoolDaysBetween(cal, cal.startDate, days[0]!)).toEqual([days[0]]);
-      }),
+      fc.property(
+        dateArb,
+        fc.integer({ min: 1, max: 30 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 120 }), { maxLength: 15 }),
+        (date, n, offsets) => {
+          const cal: TermCalendar = {
+            startDate: '2026-08-24',
+            endDate: '2026-12-18',
+            daysOff: new Set(offsets.map((o) => addDays('2026-08-24', o))),
+          };
+          const days = recentSchoolDays(cal, date, n);
+          expect(days.length).toBeLessThanOrEqual(n);
+          for (const d of days) expect(isSchoolDay(cal, d)).toBe(true);
+          for (let i = 1; i < days.length; i++) {
+            expect(days[i]! > days[i - 1]!).toBe(true);
+            expect(schoolDaysBetween(cal, days[i - 1]!, days[i]!)).toEqual([days[i - 1], days[i]]);
+          }
+          if (days.length > 0 && days.length < n)
+            expect(schoolDaysBetween(cal, cal.startDate, days[0]!)).toEqual([days[0]]);
+        },
+      ),
     );
   });
 });
@@ -86,12 +111,24 @@ describe('time zones', () => {
     expect((Date.parse(end) - Date.parse(start)) / 3600_000).toBe(25);
   });
 
-  it('property: the local date of a day\'s start is that day', () => {
+  it("property: the local date of a day's start is that day", () => {
     fc.assert(
-      fc.property(dateArb, fc.constantFrom('America/Chicago', 'America/Los_Angeles', 'Europe/Madrid', 'Pacific/Auckland', 'UTC'), (d, tz) => {
-        expect(localDate(startOfLocalDay(d, tz), tz)).toBe(d);
-        expect(localDate(new Date(Date.parse(startOfLocalDay(d, tz)) - 1), tz)).toBe(addDays(d, -1));
-      }),
+      fc.property(
+        dateArb,
+        fc.constantFrom(
+          'America/Chicago',
+          'America/Los_Angeles',
+          'Europe/Madrid',
+          'Pacific/Auckland',
+          'UTC',
+        ),
+        (d, tz) => {
+          expect(localDate(startOfLocalDay(d, tz), tz)).toBe(d);
+          expect(localDate(new Date(Date.parse(startOfLocalDay(d, tz)) - 1), tz)).toBe(
+            addDays(d, -1),
+          );
+        },
+      ),
     );
   });
 });

@@ -36,9 +36,7 @@ export interface TermCalendar {
 }
 
 export function isSchoolDay(cal: TermCalendar, date: string): boolean {
-  return (
-    date >= cal.startDate && date <= cal.endDate && !isWeekend(date) && !cal.daysOff.has(date)
-  );
+  return date >= cal.startDate && date <= cal.endDate && !isWeekend(date) && !cal.daysOff.has(date);
 }
 
 /** The school days of a term from `from` to `to`, both inclusive, in order. */
@@ -53,7 +51,11 @@ export function schoolDaysBetween(cal: TermCalendar, from: string, to: string): 
 /** The last `count` school days up to and including `date` (fewer near the term's start). */
 export function recentSchoolDays(cal: TermCalendar, date: string, count: number): string[] {
   const out: string[] = [];
-  for (let d = date > cal.endDate ? cal.endDate : date; d >= cal.startDate && out.length < count; d = addDays(d, -1)) {
+  for (
+    let d = date > cal.endDate ? cal.endDate : date;
+    d >= cal.startDate && out.length < count;
+    d = addDays(d, -1)
+  ) {
     if (isSchoolDay(cal, d)) out.push(d);
   }
   return out.reverse();
@@ -71,7 +73,14 @@ function zoneOffsetMs(instantMs: number, timeZone: string): number {
     second: '2-digit',
   }).formatToParts(new Date(instantMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return asUtc - Math.floor(instantMs / 1000) * 1000;
 }
 
@@ -92,7 +101,10 @@ export function startOfLocalDay(date: string, timeZone: string): string {
 
 /** [start, end) of a calendar date in a time zone, as ISO instants. */
 export function localDayRange(date: string, timeZone: string): { start: string; end: string } {
-  return { start: startOfLocalDay(date, timeZone), end: startOfLocalDay(addDays(date, 1), timeZone) };
+  return {
+    start: startOfLocalDay(date, timeZone),
+    end: startOfLocalDay(addDays(date, 1), timeZone),
+  };
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

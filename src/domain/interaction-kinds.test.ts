@@ -6,7 +6,15 @@ describe('interaction kinds', () => {
     expect(isPositive('warm_moment')).toBe(true);
     expect(isPositive('affirmation')).toBe(true);
     expect(isPositive('correction')).toBe(false);
-    expect(tallyRatio([['warm_moment', 4], ['affirmation', 3], ['correction', 2], ['empathy_statement', 5], ['bogus', 9]])).toEqual({ positive: 7, corrections: 2 });
+    expect(
+      tallyRatio([
+        ['warm_moment', 4],
+        ['affirmation', 3],
+        ['correction', 2],
+        ['empathy_statement', 5],
+        ['bogus', 9],
+      ]),
+    ).toEqual({ positive: 7, corrections: 2 });
   });
 
   it('shows zero corrections as "7 : 0", never infinity', () => {

@@ -24,9 +24,16 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function positiveInt(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+function positiveInt(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) fail(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    fail(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   return Number(raw);
 }
 
@@ -38,7 +45,10 @@ export function printDemo(demo: DemoSummary, url?: string) {
   );
   if (url) process.stdout.write(`\n  Rapport is running at ${url}\n`);
   process.stdout.write('\n  Demo sign-ins:\n');
-  for (const s of demo.signIns) process.stdout.write(`    ${s.role.padEnd(15)} ${s.username.padEnd(10)} password: ${s.password}\n`);
+  for (const s of demo.signIns)
+    process.stdout.write(
+      `    ${s.role.padEnd(15)} ${s.username.padEnd(10)} password: ${s.password}\n`,
+    );
   process.stdout.write('\n');
 }
 
@@ -60,8 +70,11 @@ async function main(argv: string[]) {
     const db = openDatabase(config.database);
     try {
       const result = await migrateToLatest(db);
-      const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
-      process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Nothing to apply.\n');
+      const applied =
+        result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+      process.stdout.write(
+        applied.length ? `Applied: ${applied.join(', ')}\n` : 'Nothing to apply.\n',
+      );
       process.stdout.write(`Database (${db.dialect}) is at ${await migrationVersion(db)}\n`);
     } finally {
       await db.close();
@@ -70,7 +83,15 @@ async function main(argv: string[]) {
   }
 
   if (command === 'seed-demo') {
-    const { values } = parseArgs({ args: rest, options: { students: { type: 'string' }, staff: { type: 'string' }, seed: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        students: { type: 'string' },
+        staff: { type: 'string' },
+        seed: { type: 'string' },
+      },
+      strict: true,
+    });
     const opts = {
       students: positiveInt('students', values.students, DEMO_DEFAULTS.students, 1, 1_000_000),
       staff: positiveInt('staff', values.staff, DEMO_DEFAULTS.staff, 7, 100_000),

@@ -21,12 +21,20 @@ describe('config', () => {
 
   it('reads postgres URLs and sqlite paths', () => {
     const cwd = dir();
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' }, cwd).database).toEqual({ dialect: 'postgres', url: 'postgres://u@127.0.0.1:5432/db' });
-    expect(loadConfig({ DATABASE_URL: 'sqlite:./x.db' }, cwd).database).toEqual({ dialect: 'sqlite', path: join(cwd, 'x.db') });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' }, cwd).database).toEqual({
+      dialect: 'postgres',
+      url: 'postgres://u@127.0.0.1:5432/db',
+    });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:./x.db' }, cwd).database).toEqual({
+      dialect: 'sqlite',
+      path: join(cwd, 'x.db'),
+    });
     expect(loadConfig({ RAPPORT_DEMO: '0' }, cwd).demo).toBe(false);
     const secret = 'x'.repeat(32);
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret }, cwd).demo).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, RAPPORT_DEMO: '1' }, cwd).demo).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, RAPPORT_DEMO: '1' }, cwd).demo,
+    ).toBe(true);
   });
 
   it.each([

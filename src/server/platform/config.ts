@@ -5,8 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 export type DatabaseTarget =
-  | { dialect: 'sqlite'; path: string }
-  | { dialect: 'postgres'; url: string };
+  { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -37,14 +36,34 @@ export class ConfigError extends Error {
 export const SETTINGS = [
   ['PORT', '3000', 'TCP port the server listens on'],
   ['HOST', '127.0.0.1', 'address the server binds to (0.0.0.0 to accept outside connections)'],
-  ['DATABASE_URL', 'sqlite:./data/rapport.db', '`sqlite:<path>` or `postgres://user:pass@host:port/db`'],
-  ['SESSION_SECRET', 'generated into ./data/session-secret', 'secret for signing cookies; at least 32 characters; required when NODE_ENV=production'],
+  [
+    'DATABASE_URL',
+    'sqlite:./data/rapport.db',
+    '`sqlite:<path>` or `postgres://user:pass@host:port/db`',
+  ],
+  [
+    'SESSION_SECRET',
+    'generated into ./data/session-secret',
+    'secret for signing cookies; at least 32 characters; required when NODE_ENV=production',
+  ],
   ['SESSION_TTL_HOURS', '12', 'a session expires after this many hours without use'],
-  ['RAPPORT_DEMO', '1 (0 when NODE_ENV=production)', '1: create the demo district when the database is empty; 0: never'],
-  ['RAPPORT_DATA_DIR', './data', 'folder for the embedded database and the generated session secret'],
+  [
+    'RAPPORT_DEMO',
+    '1 (0 when NODE_ENV=production)',
+    '1: create the demo district when the database is empty; 0: never',
+  ],
+  [
+    'RAPPORT_DATA_DIR',
+    './data',
+    'folder for the embedded database and the generated session secret',
+  ],
   ['RAPPORT_MIN_GROUP_SIZE', '5', 'smallest group of students any aggregate shows (3 or more)'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
-  ['TRUST_PROXY', '0', '1 when behind a reverse proxy that sets X-Forwarded-For / X-Forwarded-Proto'],
+  [
+    'TRUST_PROXY',
+    '0',
+    '1 when behind a reverse proxy that sets X-Forwarded-For / X-Forwarded-Proto',
+  ],
   ['NODE_ENV', 'development', 'development, production or test'],
 ] as const;
 
@@ -55,7 +74,8 @@ function intVar(env: Env, name: string, fallback: number, min: number, max: numb
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
   const n = Number(raw);
-  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  if (n < min || n > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
   return n;
 }
 
@@ -68,10 +88,15 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
 }
 
 /** Parses a DATABASE_URL value; relative SQLite paths resolve against `cwd`. */
-export function parseDatabaseUrl(raw: string, cwd: string, variable = 'DATABASE_URL'): DatabaseTarget {
+export function parseDatabaseUrl(
+  raw: string,
+  cwd: string,
+  variable = 'DATABASE_URL',
+): DatabaseTarget {
   if (raw.startsWith('sqlite:')) {
     const path = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (path === '') throw new ConfigError(variable, 'sqlite: needs a file path, e.g. sqlite:./data/rapport.db');
+    if (path === '')
+      throw new ConfigError(variable, 'sqlite: needs a file path, e.g. sqlite:./data/rapport.db');
     return { dialect: 'sqlite', path: path === ':memory:' ? path : resolve(cwd, path) };
   }
   if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
@@ -83,7 +108,10 @@ export function parseDatabaseUrl(raw: string, cwd: string, variable = 'DATABASE_
     }
     return { dialect: 'postgres', url: raw };
   }
-  throw new ConfigError(variable, `must start with sqlite: or postgres://, got "${raw.slice(0, 40)}"`);
+  throw new ConfigError(
+    variable,
+    `must start with sqlite: or postgres://, got "${raw.slice(0, 40)}"`,
+  );
 }
 
 function sessionSecret(env: Env, nodeEnv: Config['env'], dataDir: string): string {
@@ -108,7 +136,10 @@ function sessionSecret(env: Env, nodeEnv: Config['env'], dataDir: string): strin
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const nodeEnvRaw = env.NODE_ENV ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
-    throw new ConfigError('NODE_ENV', `must be development, production or test, got "${nodeEnvRaw}"`);
+    throw new ConfigError(
+      'NODE_ENV',
+      `must be development, production or test, got "${nodeEnvRaw}"`,
+    );
   }
   const nodeEnv = nodeEnvRaw as Config['env'];
   const dataDir = resolve(cwd, env.RAPPORT_DATA_DIR || './data');
@@ -117,10 +148,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     cwd,
   );
   const host = env.HOST || '127.0.0.1';
-  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', `is not a host name or address: "${host}"`);
+  if (!/^[\w.:-]+$/.test(host))
+    throw new ConfigError('HOST', `is not a host name or address: "${host}"`);
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent`);
+    throw new ConfigError(
+      'LOG_LEVEL',
+      `must be one of fatal, error, warn, info, debug, trace, silent`,
+    );
   }
   return {
     env: nodeEnv,

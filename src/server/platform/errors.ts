@@ -57,7 +57,9 @@ export class ForbiddenError extends AppError {
     super(message);
   }
   override body(): ErrorBody {
-    return this.field ? { code: this.code, message: this.message, field: this.field, reason: this.message } : super.body();
+    return this.field
+      ? { code: this.code, message: this.message, field: this.field, reason: this.message }
+      : super.body();
   }
 }
 

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClassroom } from '../../../../test/factories.js';
-import { buildTestApp, clientFor, openTestDb, signIn, testDialects } from '../../../../test/harness.js';
+import {
+  buildTestApp,
+  clientFor,
+  openTestDb,
+  signIn,
+  testDialects,
+} from '../../../../test/harness.js';
 import type { App } from '../../platform/http/app.js';
 import type { Db } from '../../platform/db/database.js';
 
@@ -19,9 +25,15 @@ describe.each(testDialects())('sign-in and sessions on $name', ({ target }) => {
     await db.close();
   });
 
-  const teacher = async () => (await buildClassroom(db.kysely, { today: '2026-11-23', students: 1 })).teacher.account;
+  const teacher = async () =>
+    (await buildClassroom(db.kysely, { today: '2026-11-23', students: 1 })).teacher.account;
   const attempt = (username: string, password: string, ip = '127.0.0.1') =>
-    app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password }, remoteAddress: ip });
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username, password },
+      remoteAddress: ip,
+    });
 
   it('signs in by username or email and sets an HttpOnly, SameSite=Lax, signed cookie', async () => {
     const acct = await teacher();
@@ -34,7 +46,11 @@ describe.each(testDialects())('sign-in and sessions on $name', ({ target }) => {
     expect(res.json().user.role).toBe('teacher');
     expect((await attempt(acct.email!, acct.password)).statusCode).toBe(200);
     // The token itself is never stored: the session row holds its hash.
-    const rows = await db.kysely.selectFrom('sessions').select('id').where('account_id', '=', acct.id).execute();
+    const rows = await db.kysely
+      .selectFrom('sessions')
+      .select('id')
+      .where('account_id', '=', acct.id)
+      .execute();
     const token = decodeURIComponent(cookie.value).split('.')[1]!;
     expect(rows.map((r) => r.id)).not.toContain(token);
   });
@@ -68,10 +84,13 @@ describe.each(testDialects())('sign-in and sessions on $name', ({ target }) => {
 
   it('locks an account after 5 failures with a clear message, even for the right password, until the lockout ends', async () => {
     const acct = await teacher();
-    for (let i = 0; i < 5; i++) expect((await attempt(acct.username, 'wrong', `10.9.0.${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await attempt(acct.username, 'wrong', `10.9.0.${i}`)).statusCode).toBe(401);
     const locked = await attempt(acct.username, acct.password, '10.9.0.99');
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.message).toMatch(/Too many failed sign-ins for this account\. Try again in 15 minutes/);
+    expect(locked.json().error.message).toMatch(
+      /Too many failed sign-ins for this account\. Try again in 15 minutes/,
+    );
     expect(Number(locked.headers['retry-after'])).toBe(900);
     clock = new Date(T0.getTime() + 16 * 60_000);
     try {
@@ -94,12 +113,31 @@ describe.each(testDialects())('sign-in and sessions on $name', ({ target }) => {
   it('requires the CSRF token on state-changing requests, and refuses other origins', async () => {
     const acct = await teacher();
     const c = await signIn(app, acct.username, acct.password);
-    const noToken = await app.inject({ method: 'PUT', url: '/api/auth/locale', payload: { locale: 'es' }, headers: { cookie: c.cookie } });
+    const noToken = await app.inject({
+      method: 'PUT',
+      url: '/api/auth/locale',
+      payload: { locale: 'es' },
+      headers: { cookie: c.cookie },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.message).toMatch(/CSRF/);
-    const foreign = await app.inject({ method: 'PUT', url: '/api/auth/locale', payload: { locale: 'es' }, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, origin: 'https://evil.example', host: 'rapport.example' } });
+    const foreign = await app.inject({
+      method: 'PUT',
+      url: '/api/auth/locale',
+      payload: { locale: 'es' },
+      headers: {
+        cookie: c.cookie,
+        'x-csrf-token': c.csrf,
+        origin: 'https://evil.example',
+        host: 'rapport.example',
+      },
+    });
     expect(foreign.statusCode).toBe(403);
-    const locale = await db.kysely.selectFrom('accounts').select('locale').where('id', '=', acct.id).executeTakeFirstOrThrow();
+    const locale = await db.kysely
+      .selectFrom('accounts')
+      .select('locale')
+      .where('id', '=', acct.id)
+      .executeTakeFirstOrThrow();
     expect(locale.locale).toBe('en');
     expect((await c.put('/api/auth/locale', { locale: 'es' })).statusCode).toBe(200);
     expect((await c.get('/api/auth/session')).json().user.locale).toBe('es');
@@ -116,18 +154,34 @@ describe.each(testDialects())('sign-in and sessions on $name', ({ target }) => {
     const acct = await teacher();
     const c = await signIn(app, acct.username, acct.password);
     // Real time drives session expiry; move the row's expiry instead of the clock.
-    await db.kysely.updateTable('sessions').set({ expires_at: new Date(Date.now() + 60 * 60_000).toISOString() }).where('account_id', '=', acct.id).execute();
+    await db.kysely
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() + 60 * 60_000).toISOString() })
+      .where('account_id', '=', acct.id)
+      .execute();
     expect((await c.get('/api/auth/session')).statusCode).toBe(200);
-    const slid = await db.kysely.selectFrom('sessions').select('expires_at').where('account_id', '=', acct.id).executeTakeFirstOrThrow();
+    const slid = await db.kysely
+      .selectFrom('sessions')
+      .select('expires_at')
+      .where('account_id', '=', acct.id)
+      .executeTakeFirstOrThrow();
     expect(Date.parse(slid.expires_at)).toBeGreaterThan(Date.now() + 11 * 3600_000);
-    await db.kysely.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('account_id', '=', acct.id).execute();
+    await db.kysely
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('account_id', '=', acct.id)
+      .execute();
     expect((await c.get('/api/auth/session')).statusCode).toBe(401);
   });
 
   it('rejects a tampered cookie', async () => {
     const acct = await teacher();
     const c = await signIn(app, acct.username, acct.password);
-    const tampered = clientFor(app, c.cookie.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A')), c.csrf);
+    const tampered = clientFor(
+      app,
+      c.cookie.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A')),
+      c.csrf,
+    );
     expect((await tampered.get('/api/auth/session')).statusCode).toBe(401);
   });
 

@@ -12,14 +12,21 @@ export function authRepository(db: Kysely<Database>) {
         .where('username', '=', lower)
         .executeTakeFirst();
       if (byUsername) return byUsername;
-      const byEmail = await db.selectFrom('accounts').selectAll().where('email', '=', lower).limit(2).execute();
+      const byEmail = await db
+        .selectFrom('accounts')
+        .selectAll()
+        .where('email', '=', lower)
+        .limit(2)
+        .execute();
       return byEmail.length === 1 ? byEmail[0] : undefined; // an email shared by two accounts signs in neither
     },
     async sessionUser(districtId: string, accountId: string) {
       return db
         .selectFrom('accounts as a')
         .innerJoin('districts as d', 'd.id', 'a.district_id')
-        .leftJoin('people as p', (j) => j.onRef('p.district_id', '=', 'a.district_id').onRef('p.id', '=', 'a.person_id'))
+        .leftJoin('people as p', (j) =>
+          j.onRef('p.district_id', '=', 'a.district_id').onRef('p.id', '=', 'a.person_id'),
+        )
         .select([
           'a.id',
           'a.role',

@@ -16,9 +16,18 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/sign-in',
-    { config: { policy: 'public' }, schema: { body: SignInBody, response: { 200: SessionResponse, ...errors } } },
+    {
+      config: { policy: 'public' },
+      schema: { body: SignInBody, response: { 200: SessionResponse, ...errors } },
+    },
     async (req, reply) => {
-      const account = await signIn(db.kysely, req.body.username, req.body.password, req.ip, app.deps.now());
+      const account = await signIn(
+        db.kysely,
+        req.body.username,
+        req.body.password,
+        req.ip,
+        app.deps.now(),
+      );
       if (req.actor) await sessions.repo.remove(req.actor.districtId, req.actor.sessionId);
       const s = await sessions.start({
         districtId: account.district_id,
@@ -27,7 +36,10 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         userAgent: req.headers['user-agent'] ?? null,
       });
       setSessionCookie(reply, req, s.cookie, s.expiresAt);
-      return { user: await describeSession(db.kysely, account.district_id, account.id), csrfToken: s.csrfToken };
+      return {
+        user: await describeSession(db.kysely, account.district_id, account.id),
+        csrfToken: s.csrfToken,
+      };
     },
   );
 
@@ -52,7 +64,10 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put(
     '/locale',
-    { config: { policy: 'signed-in' }, schema: { body: SetLocaleBody, response: { 200: Ok, ...errors } } },
+    {
+      config: { policy: 'signed-in' },
+      schema: { body: SetLocaleBody, response: { 200: Ok, ...errors } },
+    },
     async (req) => {
       await setLocale(db.kysely, req.actor!, req.body.locale);
       return { ok: true as const };

@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../../contracts/auth.js';
 import type { Role } from '../../../contracts/common.js';
-import { ACCOUNT_RULE, ADDRESS_RULE, lockedFor, recordFailure, type ThrottleState } from '../../../domain/throttle.js';
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  lockedFor,
+  recordFailure,
+  type ThrottleState,
+} from '../../../domain/throttle.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../../platform/auth/passwords.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -9,11 +15,13 @@ import { TooManyRequestsError, UnauthenticatedError } from '../../platform/error
 import { authRepository } from './auth.repository.js';
 
 function toState(row: Database['sign_in_throttle'] | undefined): ThrottleState | undefined {
-  return row && {
-    failures: row.failures,
-    windowStartedAt: Date.parse(row.window_started_at),
-    lockedUntil: row.locked_until ? Date.parse(row.locked_until) : null,
-  };
+  return (
+    row && {
+      failures: row.failures,
+      windowStartedAt: Date.parse(row.window_started_at),
+      lockedUntil: row.locked_until ? Date.parse(row.locked_until) : null,
+    }
+  );
 }
 
 function minutes(ms: number): number {
@@ -21,7 +29,13 @@ function minutes(ms: number): number {
 }
 
 /** Checks a username (or email) and password; throttles failures per account name and per address. */
-export async function signIn(db: Kysely<Database>, login: string, password: string, ip: string, now: Date) {
+export async function signIn(
+  db: Kysely<Database>,
+  login: string,
+  password: string,
+  ip: string,
+  now: Date,
+) {
   const repo = authRepository(db);
   const accountKey = `account:${login.trim().toLowerCase()}`;
   const addressKey = `address:${ip}`;
@@ -72,7 +86,11 @@ export async function signIn(db: Kysely<Database>, login: string, password: stri
   return account;
 }
 
-export async function describeSession(db: Kysely<Database>, districtId: string, accountId: string): Promise<SessionUser> {
+export async function describeSession(
+  db: Kysely<Database>,
+  districtId: string,
+  accountId: string,
+): Promise<SessionUser> {
   const row = await authRepository(db).sessionUser(districtId, accountId);
   const displayName = row.given_name
     ? `${row.preferred_name ?? row.given_name} ${row.family_name ?? ''}`.trim()

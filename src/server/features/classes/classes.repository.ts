@@ -8,8 +8,12 @@ export function classesRepository(db: Kysely<Database>) {
       if (classIds.length === 0) return [];
       return db
         .selectFrom('classes as c')
-        .innerJoin('schools as s', (j) => j.onRef('s.district_id', '=', 'c.district_id').onRef('s.id', '=', 'c.school_id'))
-        .innerJoin('terms as t', (j) => j.onRef('t.district_id', '=', 'c.district_id').onRef('t.id', '=', 'c.term_id'))
+        .innerJoin('schools as s', (j) =>
+          j.onRef('s.district_id', '=', 'c.district_id').onRef('s.id', '=', 'c.school_id'),
+        )
+        .innerJoin('terms as t', (j) =>
+          j.onRef('t.district_id', '=', 'c.district_id').onRef('t.id', '=', 'c.term_id'),
+        )
         .select([
           'c.id',
           'c.title',
@@ -45,7 +49,9 @@ export function classesRepository(db: Kysely<Database>) {
     async roster(districtId: string, classId: string, today: string) {
       return db
         .selectFrom('enrollments as e')
-        .innerJoin('people as p', (j) => j.onRef('p.district_id', '=', 'e.district_id').onRef('p.id', '=', 'e.person_id'))
+        .innerJoin('people as p', (j) =>
+          j.onRef('p.district_id', '=', 'e.district_id').onRef('p.id', '=', 'e.person_id'),
+        )
         .select(['p.id', 'p.given_name', 'p.preferred_name', 'p.family_name', 'p.pronouns'])
         .where('e.district_id', '=', districtId)
         .where('e.class_id', '=', classId)
@@ -57,7 +63,13 @@ export function classesRepository(db: Kysely<Database>) {
     },
 
     /** Counts per student and kind of what this teacher logged in this class in [start, end). */
-    async countsByStudent(districtId: string, teacherId: string, classId: string, start: string, end: string) {
+    async countsByStudent(
+      districtId: string,
+      teacherId: string,
+      classId: string,
+      start: string,
+      end: string,
+    ) {
       return db
         .selectFrom('interactions')
         .select(['student_id', 'kind', (eb) => eb.fn.countAll<number | string>().as('n')])

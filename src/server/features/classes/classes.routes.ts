@@ -10,13 +10,19 @@ const classesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/home/teacher',
-    { config: { policy: ['teacher'] }, schema: { response: { 200: TeacherHomeResponse, ...errors } } },
+    {
+      config: { policy: ['teacher'] },
+      schema: { response: { 200: TeacherHomeResponse, ...errors } },
+    },
     async (req) => getTeacherHome(db.kysely, req.actor!, app.deps.now()),
   );
 
   app.get(
     '/classes/:classId',
-    { config: { policy: ['teacher'] }, schema: { params: ClassParams, response: { 200: ClassViewResponse, ...errors } } },
+    {
+      config: { policy: ['teacher'] },
+      schema: { params: ClassParams, response: { 200: ClassViewResponse, ...errors } },
+    },
     async (req) => getClassView(db.kysely, req.actor!, req.params.classId, app.deps.now()),
   );
 };

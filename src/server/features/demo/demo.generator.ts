@@ -1,6 +1,12 @@
 // The demo district, generated deterministically from a seed and "today": the same inputs give
 // the same rows, byte for byte. Pure: no I/O; the service hashes passwords and inserts.
-import { addDays, isoWeekday, isSchoolDay, localDayRange, type TermCalendar } from '../../../domain/calendar.js';
+import {
+  addDays,
+  isoWeekday,
+  isSchoolDay,
+  localDayRange,
+  type TermCalendar,
+} from '../../../domain/calendar.js';
 import type { InteractionKind } from '../../../domain/interaction-kinds.js';
 import type { Database } from '../../platform/db/schema.js';
 
@@ -16,7 +22,12 @@ export const DEMO_DEFAULTS = { seed: 1, students: 1200, staff: 60 } as const;
 export const DEMO_TIMEZONE = 'America/Chicago';
 export const DEMO_PASSWORD = 'rapport-demo';
 /** The sign-ins `npm start` prints. */
-export const DEMO_USERNAMES = { teacher: 'teacher', leader: 'leader', district_admin: 'admin', student: 'student' } as const;
+export const DEMO_USERNAMES = {
+  teacher: 'teacher',
+  leader: 'leader',
+  district_admin: 'admin',
+  student: 'student',
+} as const;
 
 export interface DemoAccount {
   row: Omit<Database['accounts'], 'password_hash'>;
@@ -71,21 +82,132 @@ function rng(seed: number) {
 }
 
 const GIVEN = [
-  'Ana', 'Ben', 'Camila', 'Diego', 'Elena', 'Farah', 'Gabriel', 'Hana', 'Isaac', 'Jada', 'Kenji', 'Lucia', 'Mateo',
-  'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Samir', 'Tala', 'Uriel', 'Valeria', 'Wes', 'Ximena', 'Yusuf', 'Zoe',
-  'Aiden', 'Bianca', 'Caleb', 'Daniela', 'Elijah', 'Fatima', 'Grace', 'Hector', 'Imani', 'Jonah', 'Kayla', 'Liam',
-  'Maya', 'Noah', 'Olivia', 'Pablo', 'Riley', 'Sofia', 'Thomas', 'Vanessa', 'William', 'Yara', 'Zain', 'Amara',
+  'Ana',
+  'Ben',
+  'Camila',
+  'Diego',
+  'Elena',
+  'Farah',
+  'Gabriel',
+  'Hana',
+  'Isaac',
+  'Jada',
+  'Kenji',
+  'Lucia',
+  'Mateo',
+  'Nia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Samir',
+  'Tala',
+  'Uriel',
+  'Valeria',
+  'Wes',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+  'Aiden',
+  'Bianca',
+  'Caleb',
+  'Daniela',
+  'Elijah',
+  'Fatima',
+  'Grace',
+  'Hector',
+  'Imani',
+  'Jonah',
+  'Kayla',
+  'Liam',
+  'Maya',
+  'Noah',
+  'Olivia',
+  'Pablo',
+  'Riley',
+  'Sofia',
+  'Thomas',
+  'Vanessa',
+  'William',
+  'Yara',
+  'Zain',
+  'Amara',
 ];
 const FAMILY = [
-  'Garcia', 'Nguyen', 'Smith', 'Johnson', 'Hernandez', 'Kim', 'Patel', 'Brown', 'Lopez', 'Williams', 'Martinez',
-  'Davis', 'Rodriguez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Perez',
-  'Thompson', 'White', 'Harris', 'Sanchez', 'Clark', 'Ramirez', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen',
-  'King', 'Wright', 'Scott', 'Torres', 'Hill', 'Flores', 'Green', 'Adams', 'Nelson', 'Baker', 'Hall', 'Rivera',
+  'Garcia',
+  'Nguyen',
+  'Smith',
+  'Johnson',
+  'Hernandez',
+  'Kim',
+  'Patel',
+  'Brown',
+  'Lopez',
+  'Williams',
+  'Martinez',
+  'Davis',
+  'Rodriguez',
+  'Wilson',
+  'Anderson',
+  'Thomas',
+  'Taylor',
+  'Moore',
+  'Jackson',
+  'Martin',
+  'Lee',
+  'Perez',
+  'Thompson',
+  'White',
+  'Harris',
+  'Sanchez',
+  'Clark',
+  'Ramirez',
+  'Lewis',
+  'Robinson',
+  'Walker',
+  'Young',
+  'Allen',
+  'King',
+  'Wright',
+  'Scott',
+  'Torres',
+  'Hill',
+  'Flores',
+  'Green',
+  'Adams',
+  'Nelson',
+  'Baker',
+  'Hall',
+  'Rivera',
 ];
-const NICKNAMES: Record<string, string> = { William: 'Will', Thomas: 'Tom', Gabriel: 'Gabe', Elijah: 'Eli', Daniela: 'Dani', Valeria: 'Vale', Samir: 'Sam' };
+const NICKNAMES: Record<string, string> = {
+  William: 'Will',
+  Thomas: 'Tom',
+  Gabriel: 'Gabe',
+  Elijah: 'Eli',
+  Daniela: 'Dani',
+  Valeria: 'Vale',
+  Samir: 'Sam',
+};
 const PRONOUNS = ['she/her', 'he/him', 'they/them'];
-const SUBJECTS = ['Math', 'English', 'Science', 'Social Studies', 'Art', 'Physical Education'] as const;
-const TAGS = ['greeting at the door', 'helped a peer', 'effort', 'kindness', 'participation', 'off task', 'late', 'check-in'];
+const SUBJECTS = [
+  'Math',
+  'English',
+  'Science',
+  'Social Studies',
+  'Art',
+  'Physical Education',
+] as const;
+const TAGS = [
+  'greeting at the door',
+  'helped a peer',
+  'effort',
+  'kindness',
+  'participation',
+  'off task',
+  'late',
+  'check-in',
+];
 
 function mondayOnOrBefore(date: string): string {
   return addDays(date, -(isoWeekday(date) - 1));
@@ -107,7 +229,9 @@ export function demoHolidays(start: string, end: string): Array<{ date: string; 
     const days: Array<[string, string]> = [
       [nthWeekday(y, 1, 1, 3), 'Martin Luther King Jr. Day'],
       [nthWeekday(y, 2, 1, 3), "Presidents' Day"],
-      ...[0, 1, 2, 3, 4].map((i) => [addDays(nthWeekday(y, 3, 1, 3), i), 'Spring break'] as [string, string]),
+      ...[0, 1, 2, 3, 4].map(
+        (i) => [addDays(nthWeekday(y, 3, 1, 3), i), 'Spring break'] as [string, string],
+      ),
       [addDays(nthWeekday(y, 6, 1, 1), -7), 'Memorial Day'],
       [nthWeekday(y, 9, 1, 1), 'Labor Day'],
       [nthWeekday(y, 10, 1, 2), "Indigenous Peoples' Day"],
@@ -128,43 +252,113 @@ export function demoHolidays(start: string, end: string): Array<{ date: string; 
 export function generateDemo(opts: DemoOptions): DemoData {
   const r = rng(opts.seed);
   const createdAt = `${opts.today}T06:00:00.000Z`;
-  const district: Database['districts'] = { id: r.uuid(), name: 'Riverbend Unified (demo)', timezone: DEMO_TIMEZONE, sourced_id: null, created_at: createdAt };
+  const district: Database['districts'] = {
+    id: r.uuid(),
+    name: 'Riverbend Unified (demo)',
+    timezone: DEMO_TIMEZONE,
+    sourced_id: null,
+    created_at: createdAt,
+  };
   const d = district.id;
 
   // About 13 weeks of school behind today and 5 ahead.
   const start = mondayOnOrBefore(addDays(opts.today, -91));
   const end = addDays(mondayOnOrBefore(addDays(opts.today, 35)), 4);
   const season = Number(start.slice(5, 7)) >= 7 ? 'Fall' : 'Spring';
-  const term: Database['terms'] = { district_id: d, id: r.uuid(), name: `${season} ${opts.today.slice(0, 4)}`, start_date: start, end_date: end, sourced_id: null, active: 1 };
+  const term: Database['terms'] = {
+    district_id: d,
+    id: r.uuid(),
+    name: `${season} ${opts.today.slice(0, 4)}`,
+    start_date: start,
+    end_date: end,
+    sourced_id: null,
+    active: 1,
+  };
   const holidays = demoHolidays(start, end);
-  const daysOff = holidays.map((h) => ({ district_id: d, term_id: term.id, date: h.date, reason: h.reason }));
-  const cal: TermCalendar = { startDate: start, endDate: end, daysOff: new Set(holidays.map((h) => h.date)) };
+  const daysOff = holidays.map((h) => ({
+    district_id: d,
+    term_id: term.id,
+    date: h.date,
+    reason: h.reason,
+  }));
+  const cal: TermCalendar = {
+    startDate: start,
+    endDate: end,
+    daysOff: new Set(holidays.map((h) => h.date)),
+  };
 
   const schools: Database['schools'][] = [
-    { district_id: d, id: r.uuid(), name: 'Riverbend Middle School', level: 'middle', sourced_id: null, active: 1 },
-    { district_id: d, id: r.uuid(), name: 'Riverbend High School', level: 'high', sourced_id: null, active: 1 },
+    {
+      district_id: d,
+      id: r.uuid(),
+      name: 'Riverbend Middle School',
+      level: 'middle',
+      sourced_id: null,
+      active: 1,
+    },
+    {
+      district_id: d,
+      id: r.uuid(),
+      name: 'Riverbend High School',
+      level: 'high',
+      sourced_id: null,
+      active: 1,
+    },
   ];
   const people: Database['people'][] = [];
   const accounts: DemoAccount[] = [];
   const usedUsernames = new Set<string>(Object.values(DEMO_USERNAMES));
-  const person = (kind: Database['people']['kind'], schoolId: string | null, extra: Partial<Database['people']> = {}) => {
+  const person = (
+    kind: Database['people']['kind'],
+    schoolId: string | null,
+    extra: Partial<Database['people']> = {},
+  ) => {
     const given = r.pick(GIVEN);
     const row: Database['people'] = {
-      district_id: d, id: r.uuid(), kind, given_name: given, family_name: r.pick(FAMILY),
-      preferred_name: kind === 'student' && NICKNAMES[given] && r.chance(0.6) ? NICKNAMES[given]! : null,
+      district_id: d,
+      id: r.uuid(),
+      kind,
+      given_name: given,
+      family_name: r.pick(FAMILY),
+      preferred_name:
+        kind === 'student' && NICKNAMES[given] && r.chance(0.6) ? NICKNAMES[given]! : null,
       pronouns: kind === 'student' && r.chance(0.5) ? r.pick(PRONOUNS) : null,
-      email: null, grade: null, school_id: schoolId, sourced_id: null, active: 1, ...extra,
+      email: null,
+      grade: null,
+      school_id: schoolId,
+      sourced_id: null,
+      active: 1,
+      ...extra,
     };
     people.push(row);
     return row;
   };
-  const account = (p: Database['people'], role: string, schoolId: string | null, username?: string) => {
+  const account = (
+    p: Database['people'],
+    role: string,
+    schoolId: string | null,
+    username?: string,
+  ) => {
     let name = username ?? `${p.given_name}.${p.family_name}`.toLowerCase();
-    for (let i = 2; !username && usedUsernames.has(name); i++) name = `${p.given_name}.${p.family_name}${i}`.toLowerCase();
+    for (let i = 2; !username && usedUsernames.has(name); i++)
+      name = `${p.given_name}.${p.family_name}${i}`.toLowerCase();
     usedUsernames.add(name);
     const email = `${name}@riverbend.example`;
     if (p.kind === 'staff') p.email = email;
-    accounts.push({ row: { district_id: d, id: r.uuid(), person_id: p.id, username: name, email, role, school_id: schoolId, locale: 'en', active: 1, created_at: createdAt } });
+    accounts.push({
+      row: {
+        district_id: d,
+        id: r.uuid(),
+        person_id: p.id,
+        username: name,
+        email,
+        role,
+        school_id: schoolId,
+        locale: 'en',
+        active: 1,
+        created_at: createdAt,
+      },
+    });
   };
 
   // Staff: a district admin, a leader and a coach per school, the rest teachers split ~45/55.
@@ -197,7 +391,15 @@ export function generateDemo(opts: DemoOptions): DemoData {
     const teachers = teachersBySchool.get(s.id)!;
     const courseOf = new Map<string, Database['courses']>();
     for (const subject of SUBJECTS) {
-      const c = { district_id: d, id: r.uuid(), school_id: s.id, title: subject, code: subject.slice(0, 3).toUpperCase(), sourced_id: null, active: 1 as const };
+      const c = {
+        district_id: d,
+        id: r.uuid(),
+        school_id: s.id,
+        title: subject,
+        code: subject.slice(0, 3).toUpperCase(),
+        sourced_id: null,
+        active: 1 as const,
+      };
       courses.push(c);
       courseOf.set(subject, c);
     }
@@ -207,15 +409,31 @@ export function generateDemo(opts: DemoOptions): DemoData {
       for (const p of periods) {
         const grade = grades[(ti + p) % grades.length]!;
         const cls: Database['classes'] = {
-          district_id: d, id: r.uuid(), school_id: s.id, course_id: courseOf.get(subject)!.id, term_id: term.id,
-          title: `${subject} ${grade}`, period: String(p), room: String(100 + ti + 1),
+          district_id: d,
+          id: r.uuid(),
+          school_id: s.id,
+          course_id: courseOf.get(subject)!.id,
+          term_id: term.id,
+          title: `${subject} ${grade}`,
+          period: String(p),
+          room: String(100 + ti + 1),
           // A few electives meet three days a week.
           meeting_days: subject === 'Art' && p % 2 === 0 ? '135' : '12345',
-          sourced_id: null, active: 1,
+          sourced_id: null,
+          active: 1,
         };
         classes.push(cls);
         teacherOfClass.set(cls.id, t.id);
-        enrollments.push({ district_id: d, class_id: cls.id, person_id: t.id, role: 'teacher', begin_date: null, end_date: null, sourced_id: null, active: 1 });
+        enrollments.push({
+          district_id: d,
+          class_id: cls.id,
+          person_id: t.id,
+          role: 'teacher',
+          begin_date: null,
+          end_date: null,
+          sourced_id: null,
+          active: 1,
+        });
         const key = `${s.id}|${subject}|${grade}`;
         sectionsBySchoolSubject.set(key, [...(sectionsBySchoolSubject.get(key) ?? []), cls]);
       }
@@ -234,9 +452,17 @@ export function generateDemo(opts: DemoOptions): DemoData {
     firstStudent ??= st;
     const guardians = r.chance(0.6) ? 2 : 1;
     for (let g = 0; g < guardians; g++) {
-      const gp = person('guardian', null, { family_name: g === 0 ? st.family_name : r.pick(FAMILY) });
-      gp.email = `${gp.given_name}.${gp.family_name}.${gp.id.slice(0, 4)}@family.example`.toLowerCase();
-      guardianships.push({ district_id: d, guardian_id: gp.id, student_id: st.id, relationship: g === 0 ? 'parent' : r.pick(['parent', 'guardian', 'grandparent']) });
+      const gp = person('guardian', null, {
+        family_name: g === 0 ? st.family_name : r.pick(FAMILY),
+      });
+      gp.email =
+        `${gp.given_name}.${gp.family_name}.${gp.id.slice(0, 4)}@family.example`.toLowerCase();
+      guardianships.push({
+        district_id: d,
+        guardian_id: gp.id,
+        student_id: st.id,
+        relationship: g === 0 ? 'parent' : r.pick(['parent', 'guardian', 'grandparent']),
+      });
     }
     for (const subject of SUBJECTS) {
       const sections = sectionsBySchoolSubject.get(`${s.id}|${subject}|${st.grade}`);
@@ -244,20 +470,38 @@ export function generateDemo(opts: DemoOptions): DemoData {
       // Fill the emptiest of two random sections, so class sizes even out.
       const a = r.pick(sections);
       const b = r.pick(sections);
-      const cls = (studentsOfClass.get(a.id)?.length ?? 0) <= (studentsOfClass.get(b.id)?.length ?? 0) ? a : b;
+      const cls =
+        (studentsOfClass.get(a.id)?.length ?? 0) <= (studentsOfClass.get(b.id)?.length ?? 0)
+          ? a
+          : b;
       studentsOfClass.set(cls.id, [...(studentsOfClass.get(cls.id) ?? []), st.id]);
-      enrollments.push({ district_id: d, class_id: cls.id, person_id: st.id, role: 'student', begin_date: null, end_date: null, sourced_id: null, active: 1 });
+      enrollments.push({
+        district_id: d,
+        class_id: cls.id,
+        person_id: st.id,
+        role: 'student',
+        begin_date: null,
+        end_date: null,
+        sourced_id: null,
+        active: 1,
+      });
     }
   }
-  if (firstStudent) account(firstStudent, 'student', firstStudent.school_id, DEMO_USERNAMES.student);
+  if (firstStudent)
+    account(firstStudent, 'student', firstStudent.school_id, DEMO_USERNAMES.student);
 
   // Interactions: every school day from the term's start until yesterday.
   const interactions: Database['interactions'][] = [];
   const schoolDays: string[] = [];
-  for (let day = start; day < opts.today; day = addDays(day, 1)) if (isSchoolDay(cal, day)) schoolDays.push(day);
-  const teacherAccount = new Map(accounts.filter((a) => a.row.role === 'teacher').map((a) => [a.row.person_id!, a.row.id]));
+  for (let day = start; day < opts.today; day = addDays(day, 1))
+    if (isSchoolDay(cal, day)) schoolDays.push(day);
+  const teacherAccount = new Map(
+    accounts.filter((a) => a.row.role === 'teacher').map((a) => [a.row.person_id!, a.row.id]),
+  );
   // Some students have had no positive moment for weeks: they get none in the last 4 weeks.
-  const overlooked = new Set(people.filter((p) => p.kind === 'student' && r.chance(0.05)).map((p) => p.id));
+  const overlooked = new Set(
+    people.filter((p) => p.kind === 'student' && r.chance(0.05)).map((p) => p.id),
+  );
   const recentCut = schoolDays[Math.max(0, schoolDays.length - 20)] ?? start;
   const classesOfTeacher = new Map<string, Database['classes'][]>();
   for (const c of classes) {
@@ -279,21 +523,49 @@ export function generateDemo(opts: DemoOptions): DemoData {
         const n = r.poisson(perClassPerDay);
         for (let k = 0; k < n; k++) {
           const studentId = r.pick(roster);
-          let kind: InteractionKind = r.chance(positiveShare) ? (r.chance(0.55) ? 'warm_moment' : 'affirmation') : 'correction';
-          if (kind !== 'correction' && overlooked.has(studentId) && day >= recentCut) kind = 'correction';
-          if (kind === 'correction' && r.chance(0.25)) kind = r.pick(['empathy_statement', 'repair', 'conversation'] as const);
+          let kind: InteractionKind = r.chance(positiveShare)
+            ? r.chance(0.55)
+              ? 'warm_moment'
+              : 'affirmation'
+            : 'correction';
+          if (kind !== 'correction' && overlooked.has(studentId) && day >= recentCut)
+            kind = 'correction';
+          if (kind === 'correction' && r.chance(0.25))
+            kind = r.pick(['empathy_statement', 'repair', 'conversation'] as const);
           // Class periods run from 8:00; minute within the period.
           const minutes = 8 * 60 + (Number(cls.period) - 1) * 55 + r.int(0, 50);
           const occurred = new Date(Date.parse(dayStart) + minutes * 60_000).toISOString();
           interactions.push({
-            district_id: d, id: r.uuid(), client_id: r.uuid(), author_account_id: accountId, teacher_id: teacherId,
-            student_id: studentId, class_id: cls.id, kind, tag: r.chance(0.2) ? r.pick(TAGS) : null,
-            note: null, occurred_at: occurred, created_at: occurred, undone_at: null,
+            district_id: d,
+            id: r.uuid(),
+            client_id: r.uuid(),
+            author_account_id: accountId,
+            teacher_id: teacherId,
+            student_id: studentId,
+            class_id: cls.id,
+            kind,
+            tag: r.chance(0.2) ? r.pick(TAGS) : null,
+            note: null,
+            occurred_at: occurred,
+            created_at: occurred,
+            undone_at: null,
           });
         }
       }
     }
   }
 
-  return { district, schools, terms: [term], daysOff, courses, classes, people, guardianships, enrollments, accounts, interactions };
+  return {
+    district,
+    schools,
+    terms: [term],
+    daysOff,
+    courses,
+    classes,
+    people,
+    guardianships,
+    enrollments,
+    accounts,
+    interactions,
+  };
 }

@@ -7,13 +7,22 @@ const CHUNK = 500;
 export function demoRepository(db: Kysely<Database>) {
   return {
     async hasAnyDistrict(): Promise<boolean> {
-      return (await db.selectFrom('districts').select('id').limit(1).executeTakeFirst()) !== undefined;
+      return (
+        (await db.selectFrom('districts').select('id').limit(1).executeTakeFirst()) !== undefined
+      );
     },
     async usernameTaken(usernames: string[]): Promise<string | undefined> {
-      const row = await db.selectFrom('accounts').select('username').where('username', 'in', usernames).executeTakeFirst();
+      const row = await db
+        .selectFrom('accounts')
+        .select('username')
+        .where('username', 'in', usernames)
+        .executeTakeFirst();
       return row?.username;
     },
-    async insertAll<T extends keyof Database>(table: T, rows: readonly Database[T][]): Promise<void> {
+    async insertAll<T extends keyof Database>(
+      table: T,
+      rows: readonly Database[T][],
+    ): Promise<void> {
       for (let i = 0; i < rows.length; i += CHUNK) {
         await db
           .insertInto(table)

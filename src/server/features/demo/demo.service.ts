@@ -3,7 +3,14 @@ import { localDate } from '../../../domain/calendar.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ConflictError } from '../../platform/errors.js';
-import { DEMO_DEFAULTS, DEMO_PASSWORD, DEMO_TIMEZONE, DEMO_USERNAMES, generateDemo, type DemoOptions } from './demo.generator.js';
+import {
+  DEMO_DEFAULTS,
+  DEMO_PASSWORD,
+  DEMO_TIMEZONE,
+  DEMO_USERNAMES,
+  generateDemo,
+  type DemoOptions,
+} from './demo.generator.js';
 import { demoRepository } from './demo.repository.js';
 
 export interface DemoSummary {
@@ -18,15 +25,25 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
 }
 
 /** Generates and inserts the demo district in one transaction. */
-export async function seedDemo(db: Kysely<Database>, opts: Partial<DemoOptions> = {}, now = new Date()): Promise<DemoSummary> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  opts: Partial<DemoOptions> = {},
+  now = new Date(),
+): Promise<DemoSummary> {
   const options: DemoOptions = { ...DEMO_DEFAULTS, today: localDate(now, DEMO_TIMEZONE), ...opts };
   const data = generateDemo(options);
   const taken = await demoRepository(db).usernameTaken(Object.values(DEMO_USERNAMES));
-  if (taken) throw new ConflictError(`A demo district already exists here (the username "${taken}" is taken).`);
+  if (taken)
+    throw new ConflictError(
+      `A demo district already exists here (the username "${taken}" is taken).`,
+    );
 
   // scrypt runs on libuv's thread pool, so hashing the staff accounts in parallel uses every core.
   const hashed = await Promise.all(
-    data.accounts.map(async (a) => ({ ...a.row, password_hash: await hashPassword(DEMO_PASSWORD) })),
+    data.accounts.map(async (a) => ({
+      ...a.row,
+      password_hash: await hashPassword(DEMO_PASSWORD),
+    })),
   );
   await db.transaction().execute(async (trx) => {
     const repo = demoRepository(trx);
@@ -54,6 +71,10 @@ export async function seedDemo(db: Kysely<Database>, opts: Partial<DemoOptions> 
       enrollments: data.enrollments.length,
       interactions: data.interactions.length,
     },
-    signIns: (['teacher', 'leader', 'district_admin'] as const).map((role) => ({ role, username: DEMO_USERNAMES[role], password: DEMO_PASSWORD })),
+    signIns: (['teacher', 'leader', 'district_admin'] as const).map((role) => ({
+      role,
+      username: DEMO_USERNAMES[role],
+      password: DEMO_PASSWORD,
+    })),
   };
 }

@@ -22,7 +22,8 @@ describe('demo district generator', () => {
     expect(withGuardian.size).toBe(1200);
     // Every student is in one class per subject of their school; class sizes are classroom-like.
     const sizes = new Map<string, number>();
-    for (const e of demo.enrollments) if (e.role === 'student') sizes.set(e.class_id, (sizes.get(e.class_id) ?? 0) + 1);
+    for (const e of demo.enrollments)
+      if (e.role === 'student') sizes.set(e.class_id, (sizes.get(e.class_id) ?? 0) + 1);
     const values = [...sizes.values()];
     expect(Math.min(...values)).toBeGreaterThanOrEqual(8);
     expect(Math.max(...values)).toBeLessThanOrEqual(40);
@@ -31,7 +32,11 @@ describe('demo district generator', () => {
   it('has a realistic term: it contains today, weekends and holidays are off, about three months of history', () => {
     const term = demo.terms[0]!;
     expect(term.start_date <= today && today <= term.end_date).toBe(true);
-    const cal = { startDate: term.start_date, endDate: term.end_date, daysOff: new Set(demo.daysOff.map((d) => d.date)) };
+    const cal = {
+      startDate: term.start_date,
+      endDate: term.end_date,
+      daysOff: new Set(demo.daysOff.map((d) => d.date)),
+    };
     expect(demo.daysOff.map((d) => d.reason)).toContain('Thanksgiving');
     const days = new Set(demo.interactions.map((i) => localDate(i.occurred_at, DEMO_TIMEZONE)));
     for (const d of days) expect(isSchoolDay(cal, d)).toBe(true);
@@ -53,14 +58,24 @@ describe('demo district generator', () => {
     expect(tallies.length - morePositive).toBeGreaterThan(0);
 
     const term = demo.terms[0]!;
-    const cal = { startDate: term.start_date, endDate: term.end_date, daysOff: new Set(demo.daysOff.map((d) => d.date)) };
+    const cal = {
+      startDate: term.start_date,
+      endDate: term.end_date,
+      daysOff: new Set(demo.daysOff.map((d) => d.date)),
+    };
     const since = recentSchoolDays(cal, '2026-11-20', 15)[0]!; // three school weeks
     const recentPositive = new Set(
       demo.interactions
-        .filter((i) => (i.kind === 'warm_moment' || i.kind === 'affirmation') && localDate(i.occurred_at, DEMO_TIMEZONE) >= since)
+        .filter(
+          (i) =>
+            (i.kind === 'warm_moment' || i.kind === 'affirmation') &&
+            localDate(i.occurred_at, DEMO_TIMEZONE) >= since,
+        )
         .map((i) => i.student_id),
     );
-    const overlooked = demo.people.filter((p) => p.kind === 'student' && !recentPositive.has(p.id)).length;
+    const overlooked = demo.people.filter(
+      (p) => p.kind === 'student' && !recentPositive.has(p.id),
+    ).length;
     expect(overlooked).toBeGreaterThanOrEqual(20);
     expect(overlooked).toBeLessThan(400);
   });

@@ -19,7 +19,10 @@ describe.each(testDialects())('health and migrations on $name', ({ name, target 
   it('answers /healthz with the dialect and the newest migration', async () => {
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: { dialect: name, reachable: true, migration: Object.keys(migrations).at(-1) } });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: { dialect: name, reachable: true, migration: Object.keys(migrations).at(-1) },
+    });
   });
 
   it('migrating again applies nothing', async () => {
@@ -38,8 +41,21 @@ describe.each(testDialects())('health and migrations on $name', ({ name, target 
     await lostApp.close();
   });
 
-  it('starts every tenant table\'s primary key with district_id', async () => {
-    const tenantTables = ['schools', 'terms', 'term_days_off', 'courses', 'classes', 'people', 'guardianships', 'enrollments', 'accounts', 'sessions', 'audit_log', 'interactions'];
+  it("starts every tenant table's primary key with district_id", async () => {
+    const tenantTables = [
+      'schools',
+      'terms',
+      'term_days_off',
+      'courses',
+      'classes',
+      'people',
+      'guardianships',
+      'enrollments',
+      'accounts',
+      'sessions',
+      'audit_log',
+      'interactions',
+    ];
     for (const table of tenantTables) {
       const meta = (await db.kysely.introspection.getTables()).find((t) => t.name === table);
       expect(meta?.columns[0]?.name, table).toBe('district_id');

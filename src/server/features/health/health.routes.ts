@@ -5,18 +5,25 @@ import { migrationVersion, pingDatabase } from '../../platform/db/database.js';
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/healthz',
-    { config: { policy: 'public' }, schema: { response: { 200: HealthResponse, 503: HealthResponse } } },
+    {
+      config: { policy: 'public' },
+      schema: { response: { 200: HealthResponse, 503: HealthResponse } },
+    },
     async (req, reply) => {
       const { db } = app.deps;
       try {
         await pingDatabase(db);
         const migration = await migrationVersion(db);
-        return { status: 'ok' as const, database: { dialect: db.dialect, reachable: true, migration } };
+        return {
+          status: 'ok' as const,
+          database: { dialect: db.dialect, reachable: true, migration },
+        };
       } catch (err) {
         req.log.error({ err }, 'health check: database unreachable');
-        return reply
-          .status(503)
-          .send({ status: 'degraded' as const, database: { dialect: db.dialect, reachable: false, migration: null } });
+        return reply.status(503).send({
+          status: 'degraded' as const,
+          database: { dialect: db.dialect, reachable: false, migration: null },
+        });
       }
     },
   );

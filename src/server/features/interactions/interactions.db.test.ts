@@ -27,10 +27,15 @@ describe.each(testDialects())('interactions on $name', ({ target }) => {
   }
 
   async function rows(districtId: string) {
-    return db.kysely.selectFrom('interactions').selectAll().where('district_id', '=', districtId).orderBy('student_id').execute();
+    return db.kysely
+      .selectFrom('interactions')
+      .selectAll()
+      .where('district_id', '=', districtId)
+      .orderBy('student_id')
+      .execute();
   }
 
-  it('logs a warm moment for two students at once and shows it in today\'s counts', async () => {
+  it("logs a warm moment for two students at once and shows it in today's counts", async () => {
     const { district, cls, students, client } = await classroom();
     const res = await client.post('/api/interactions', {
       clientId: 'c-0000000001',
@@ -42,38 +47,81 @@ describe.each(testDialects())('interactions on $name', ({ target }) => {
     expect(res.json().interactions).toHaveLength(2);
     const view = (await client.get(`/api/classes/${cls.id}`)).json();
     const byId = new Map(view.students.map((s: { id: string; today: unknown }) => [s.id, s.today]));
-    expect(byId.get(students[0]!.id)).toEqual({ affirmation: 0, warm_moment: 1, correction: 0, other: 0 });
-    expect(byId.get(students[1]!.id)).toEqual({ affirmation: 0, warm_moment: 1, correction: 0, other: 0 });
-    expect(byId.get(students[2]!.id)).toEqual({ affirmation: 0, warm_moment: 0, correction: 0, other: 0 });
+    expect(byId.get(students[0]!.id)).toEqual({
+      affirmation: 0,
+      warm_moment: 1,
+      correction: 0,
+      other: 0,
+    });
+    expect(byId.get(students[1]!.id)).toEqual({
+      affirmation: 0,
+      warm_moment: 1,
+      correction: 0,
+      other: 0,
+    });
+    expect(byId.get(students[2]!.id)).toEqual({
+      affirmation: 0,
+      warm_moment: 0,
+      correction: 0,
+      other: 0,
+    });
     expect(await rows(district.id)).toHaveLength(2);
   });
 
   it('treats a replayed client id as a no-op that returns the original rows', async () => {
     const { district, cls, students, client } = await classroom();
-    const body = { clientId: 'replay-0001', kind: 'affirmation', studentIds: [students[0]!.id], classId: cls.id };
+    const body = {
+      clientId: 'replay-0001',
+      kind: 'affirmation',
+      studentIds: [students[0]!.id],
+      classId: cls.id,
+    };
     const first = await client.post('/api/interactions', body);
     const again = await client.post('/api/interactions', body);
-    const changed = await client.post('/api/interactions', { ...body, kind: 'correction', studentIds: [students[1]!.id] });
+    const changed = await client.post('/api/interactions', {
+      ...body,
+      kind: 'correction',
+      studentIds: [students[1]!.id],
+    });
     expect(first.statusCode).toBe(201);
     expect(again.statusCode).toBe(200);
     expect(again.json().replayed).toBe(true);
     expect(again.json().interactions[0].id).toBe(first.json().interactions[0].id);
-    expect(changed.json().interactions.map((i: { kind: string }) => i.kind)).toEqual(['affirmation']);
+    expect(changed.json().interactions.map((i: { kind: string }) => i.kind)).toEqual([
+      'affirmation',
+    ]);
     expect(await rows(district.id)).toHaveLength(1);
   });
 
   it('keeps concurrent replays of one client id to one row per student', async () => {
     const { district, cls, students, client } = await classroom();
-    const body = { clientId: 'race-000001', kind: 'warm_moment', studentIds: students.map((s) => s.id), classId: cls.id };
-    const results = await Promise.all(Array.from({ length: 6 }, () => client.post('/api/interactions', body)));
+    const body = {
+      clientId: 'race-000001',
+      kind: 'warm_moment',
+      studentIds: students.map((s) => s.id),
+      classId: cls.id,
+    };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => client.post('/api/interactions', body)),
+    );
     expect(results.every((r) => r.statusCode === 200 || r.statusCode === 201)).toBe(true);
     expect(await rows(district.id)).toHaveLength(3);
   });
 
   it('undoes a logged moment within ten minutes, and not after', async () => {
     const { district, cls, students, client } = await classroom();
-    await client.post('/api/interactions', { clientId: 'undo-000001', kind: 'correction', studentIds: [students[0]!.id], classId: cls.id });
-    await client.post('/api/interactions', { clientId: 'undo-000002', kind: 'correction', studentIds: [students[1]!.id], classId: cls.id });
+    await client.post('/api/interactions', {
+      clientId: 'undo-000001',
+      kind: 'correction',
+      studentIds: [students[0]!.id],
+      classId: cls.id,
+    });
+    await client.post('/api/interactions', {
+      clientId: 'undo-000002',
+      kind: 'correction',
+      studentIds: [students[1]!.id],
+      classId: cls.id,
+    });
     const undo = await client.post('/api/interactions/undo', { clientId: 'undo-000001' });
     expect(undo.json()).toEqual({ undone: 1 });
     clock = new Date(NOW.getTime() + 11 * 60_000);
@@ -85,7 +133,9 @@ describe.each(testDialects())('interactions on $name', ({ target }) => {
       clock = NOW;
     }
     const saved = await rows(district.id);
-    expect(saved.filter((r) => r.undone_at !== null).map((r) => r.student_id)).toEqual([students[0]!.id]);
+    expect(saved.filter((r) => r.undone_at !== null).map((r) => r.student_id)).toEqual([
+      students[0]!.id,
+    ]);
     const view = (await client.get(`/api/classes/${cls.id}`)).json();
     const s0 = view.students.find((s: { id: string }) => s.id === students[0]!.id);
     expect(s0.today.correction).toBe(0);
@@ -93,14 +143,31 @@ describe.each(testDialects())('interactions on $name', ({ target }) => {
 
   it('keeps a note visible to its author only', async () => {
     const room = await classroom();
-    const other = await buildClassroom(db.kysely, { today: TODAY, students: 0, district: room.district });
-    await enroll(db.kysely, { districtId: room.district.id, classId: other.cls.id, personId: room.students[0]!.id, role: 'student' });
+    const other = await buildClassroom(db.kysely, {
+      today: TODAY,
+      students: 0,
+      district: room.district,
+    });
+    await enroll(db.kysely, {
+      districtId: room.district.id,
+      classId: other.cls.id,
+      personId: room.students[0]!.id,
+      role: 'student',
+    });
     await room.client.post('/api/interactions', {
-      clientId: 'note-000001', kind: 'affirmation', studentIds: [room.students[0]!.id], classId: room.cls.id, note: 'Helped a classmate with fractions',
+      clientId: 'note-000001',
+      kind: 'affirmation',
+      studentIds: [room.students[0]!.id],
+      classId: room.cls.id,
+      note: 'Helped a classmate with fractions',
     });
     const own = (await room.client.get(`/api/students/${room.students[0]!.id}`)).json();
     expect(own.recent[0].note).toBe('Helped a classmate with fractions');
-    const colleague = await signIn(app, other.teacher.account.username, other.teacher.account.password);
+    const colleague = await signIn(
+      app,
+      other.teacher.account.username,
+      other.teacher.account.password,
+    );
     const theirs = (await colleague.get(`/api/students/${room.students[0]!.id}`)).json();
     expect(theirs.recent).toEqual([]);
     expect(JSON.stringify(theirs)).not.toContain('fractions');
@@ -118,7 +185,11 @@ describe.each(testDialects())('interactions on $name', ({ target }) => {
     ])('%s', async (_label, patch, status, field) => {
       const { district, cls, students, client } = await classroom();
       const res = await client.post('/api/interactions', {
-        clientId: 'bad-0000001', kind: 'warm_moment', studentIds: [students[0]!.id], classId: cls.id, ...patch,
+        clientId: 'bad-0000001',
+        kind: 'warm_moment',
+        studentIds: [students[0]!.id],
+        classId: cls.id,
+        ...patch,
       });
       expect(res.statusCode).toBe(status);
       expect(res.json().error.field).toBe(field);
@@ -128,19 +199,31 @@ describe.each(testDialects())('interactions on $name', ({ target }) => {
     it('malformed JSON', async () => {
       const { district, client } = await classroom();
       const res = await app.inject({
-        method: 'POST', url: '/api/interactions', payload: '{"clientId": "abc',
-        headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, 'content-type': 'application/json' },
+        method: 'POST',
+        url: '/api/interactions',
+        payload: '{"clientId": "abc',
+        headers: {
+          cookie: client.cookie,
+          'x-csrf-token': client.csrf,
+          'content-type': 'application/json',
+        },
       });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.message).toBe('The request body is not valid JSON.');
       expect(await rows(district.id)).toHaveLength(0);
     });
 
-    it('a student outside the teacher\'s classes, named by position', async () => {
+    it("a student outside the teacher's classes, named by position", async () => {
       const { district, school, cls, students, client } = await classroom();
-      const stranger = await buildStudent(db.kysely, { districtId: district.id, schoolId: school.id });
+      const stranger = await buildStudent(db.kysely, {
+        districtId: district.id,
+        schoolId: school.id,
+      });
       const res = await client.post('/api/interactions', {
-        clientId: 'bad-0000002', kind: 'warm_moment', studentIds: [students[0]!.id, stranger.id], classId: cls.id,
+        clientId: 'bad-0000002',
+        kind: 'warm_moment',
+        studentIds: [students[0]!.id, stranger.id],
+        classId: cls.id,
       });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.field).toBe('studentIds[1]');
@@ -150,7 +233,11 @@ describe.each(testDialects())('interactions on $name', ({ target }) => {
     it('back-dating within the term is accepted', async () => {
       const { cls, students, client } = await classroom();
       const res = await client.post('/api/interactions', {
-        clientId: 'past-000001', kind: 'warm_moment', studentIds: [students[0]!.id], classId: cls.id, occurredAt: '2026-11-20T15:00:00Z',
+        clientId: 'past-000001',
+        kind: 'warm_moment',
+        studentIds: [students[0]!.id],
+        classId: cls.id,
+        occurredAt: '2026-11-20T15:00:00Z',
       });
       expect(res.statusCode).toBe(201);
       expect(res.json().interactions[0].occurredAt).toBe('2026-11-20T15:00:00.000Z');

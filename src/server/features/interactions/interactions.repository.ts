@@ -5,7 +5,11 @@ export type InteractionRow = Database['interactions'];
 
 export function interactionsRepository(db: Kysely<Database>) {
   return {
-    async byClientId(districtId: string, authorAccountId: string, clientId: string): Promise<InteractionRow[]> {
+    async byClientId(
+      districtId: string,
+      authorAccountId: string,
+      clientId: string,
+    ): Promise<InteractionRow[]> {
       return db
         .selectFrom('interactions')
         .selectAll()
@@ -29,7 +33,12 @@ export function interactionsRepository(db: Kysely<Database>) {
       return Number(result.numInsertedOrUpdatedRows ?? 0);
     },
 
-    async markUndone(districtId: string, authorAccountId: string, clientId: string, nowIso: string): Promise<number> {
+    async markUndone(
+      districtId: string,
+      authorAccountId: string,
+      clientId: string,
+      nowIso: string,
+    ): Promise<number> {
       const res = await db
         .updateTable('interactions')
         .set({ undone_at: nowIso })

@@ -8,7 +8,13 @@ import {
 } from '../../../contracts/interactions.js';
 import { logInteractions, undoInteractions } from './interactions.service.js';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
 
 const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
@@ -17,7 +23,10 @@ const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/',
     {
       config: { policy: ['teacher'] },
-      schema: { body: LogInteractionsBody, response: { 200: LogInteractionsResponse, 201: LogInteractionsResponse, ...errors } },
+      schema: {
+        body: LogInteractionsBody,
+        response: { 200: LogInteractionsResponse, 201: LogInteractionsResponse, ...errors },
+      },
     },
     async (req, reply) => {
       const result = await logInteractions(db.kysely, req.actor!, req.body, app.deps.now());
@@ -29,7 +38,10 @@ const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/undo',
     {
       config: { policy: ['teacher'] },
-      schema: { body: UndoInteractionsBody, response: { 200: UndoInteractionsResponse, ...errors } },
+      schema: {
+        body: UndoInteractionsBody,
+        response: { 200: UndoInteractionsResponse, ...errors },
+      },
     },
     async (req) => undoInteractions(db.kysely, req.actor!, req.body.clientId, app.deps.now()),
   );

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { LogInteractionsBody, LogInteractionsResponse } from '../../../contracts/interactions.js';
+import type {
+  LogInteractionsBody,
+  LogInteractionsResponse,
+} from '../../../contracts/interactions.js';
 import { localDate } from '../../../domain/calendar.js';
 import { canUndo } from '../../../domain/interaction-kinds.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -35,17 +38,29 @@ export async function logInteractions(
   const repo = interactionsRepository(db);
   const existing = await repo.byClientId(actor.districtId, actor.accountId, input.clientId);
   if (existing.length > 0) {
-    return { replayed: true, interactions: existing.map((r) => toInteractionView(r, actor.accountId)) };
+    return {
+      replayed: true,
+      interactions: existing.map((r) => toInteractionView(r, actor.accountId)),
+    };
   }
 
   const occurred = parseOccurredAt(input.occurredAt, now);
   const occurredDay = localDate(occurred, actor.timeZone);
   // Access is as of today (the teacher logs for their current students); a back-dated moment
   // must still fall inside the term of the class it is logged in.
-  const allowed = await assertMayLog(db, actor, input.studentIds, input.classId, localDate(now, actor.timeZone));
+  const allowed = await assertMayLog(
+    db,
+    actor,
+    input.studentIds,
+    input.classId,
+    localDate(now, actor.timeZone),
+  );
   for (const a of allowed.values()) {
     if (occurredDay < a.termStart || occurredDay > a.termEnd) {
-      throw new ValidationError('occurredAt', `must fall within the term (${a.termStart} to ${a.termEnd})`);
+      throw new ValidationError(
+        'occurredAt',
+        `must fall within the term (${a.termStart} to ${a.termEnd})`,
+      );
     }
   }
 
@@ -69,14 +84,22 @@ export async function logInteractions(
   // what is stored rather than what this request tried to write.
   const inserted = await repo.insertMany(rows);
   if (inserted === rows.length) {
-    return { replayed: false, interactions: rows.map((r) => toInteractionView(r, actor.accountId)) };
+    return {
+      replayed: false,
+      interactions: rows.map((r) => toInteractionView(r, actor.accountId)),
+    };
   }
   const saved = await repo.byClientId(actor.districtId, actor.accountId, input.clientId);
   return { replayed: true, interactions: saved.map((r) => toInteractionView(r, actor.accountId)) };
 }
 
 /** Undoes everything one log request created, within the undo window. Undoing twice is a no-op. */
-export async function undoInteractions(db: Kysely<Database>, actor: Actor, clientId: string, now: Date) {
+export async function undoInteractions(
+  db: Kysely<Database>,
+  actor: Actor,
+  clientId: string,
+  now: Date,
+) {
   const repo = interactionsRepository(db);
   const rows = await repo.byClientId(actor.districtId, actor.accountId, clientId);
   if (rows.length === 0) throw new NotFoundError('An interaction with this client id');
@@ -84,6 +107,11 @@ export async function undoInteractions(db: Kysely<Database>, actor: Actor, clien
   if (!canUndo(rows[0]!.created_at, now.getTime())) {
     throw new ConflictError('The 10-minute undo window has passed for this interaction.');
   }
-  const undone = await repo.markUndone(actor.districtId, actor.accountId, clientId, now.toISOString());
+  const undone = await repo.markUndone(
+    actor.districtId,
+    actor.accountId,
+    clientId,
+    now.toISOString(),
+  );
   return { undone };
 }

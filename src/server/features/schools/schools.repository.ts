@@ -5,10 +5,20 @@ import type { Database } from '../../platform/db/schema.js';
 export function schoolsRepository(db: Kysely<Database>) {
   return {
     async schools(districtId: string) {
-      return db.selectFrom('schools').select(['id', 'name']).where('district_id', '=', districtId).where('active', '=', 1).orderBy('name').execute();
+      return db
+        .selectFrom('schools')
+        .select(['id', 'name'])
+        .where('district_id', '=', districtId)
+        .where('active', '=', 1)
+        .orderBy('name')
+        .execute();
     },
     async districtName(districtId: string) {
-      const d = await db.selectFrom('districts').select('name').where('id', '=', districtId).executeTakeFirstOrThrow();
+      const d = await db
+        .selectFrom('districts')
+        .select('name')
+        .where('id', '=', districtId)
+        .executeTakeFirstOrThrow();
       return d.name;
     },
     async peopleCounts(districtId: string, schoolId: string) {
@@ -25,7 +35,9 @@ export function schoolsRepository(db: Kysely<Database>) {
     async interactionTotals(districtId: string, schoolId: string, start: string, end: string) {
       const byKind = await db
         .selectFrom('interactions as i')
-        .innerJoin('people as p', (j) => j.onRef('p.district_id', '=', 'i.district_id').onRef('p.id', '=', 'i.student_id'))
+        .innerJoin('people as p', (j) =>
+          j.onRef('p.district_id', '=', 'i.district_id').onRef('p.id', '=', 'i.student_id'),
+        )
         .select(['i.kind', (eb) => eb.fn.countAll<number | string>().as('n')])
         .where('i.district_id', '=', districtId)
         .where('p.school_id', '=', schoolId)
@@ -36,7 +48,9 @@ export function schoolsRepository(db: Kysely<Database>) {
         .execute();
       const loggers = await db
         .selectFrom('interactions as i')
-        .innerJoin('people as p', (j) => j.onRef('p.district_id', '=', 'i.district_id').onRef('p.id', '=', 'i.student_id'))
+        .innerJoin('people as p', (j) =>
+          j.onRef('p.district_id', '=', 'i.district_id').onRef('p.id', '=', 'i.student_id'),
+        )
         .select((eb) => eb.fn.count<number | string>('i.teacher_id').distinct().as('n'))
         .where('i.district_id', '=', districtId)
         .where('p.school_id', '=', schoolId)
@@ -47,7 +61,12 @@ export function schoolsRepository(db: Kysely<Database>) {
       return { byKind, loggers: Number(loggers.n) };
     },
     /** Active students of the school with no positive interaction in [start, end). */
-    async studentsWithoutPositive(districtId: string, schoolId: string, start: string, end: string) {
+    async studentsWithoutPositive(
+      districtId: string,
+      schoolId: string,
+      start: string,
+      end: string,
+    ) {
       const row = await db
         .selectFrom('people as p')
         .select((eb) => eb.fn.countAll<number | string>().as('n'))

@@ -9,12 +9,18 @@ const schoolsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
   app.get(
     '/home/leader',
-    { config: { policy: ['leader'] }, schema: { response: { 200: LeaderHomeResponse, ...errors } } },
+    {
+      config: { policy: ['leader'] },
+      schema: { response: { 200: LeaderHomeResponse, ...errors } },
+    },
     async (req) => getLeaderHome(db.kysely, req.actor!, app.deps.now()),
   );
   app.get(
     '/home/admin',
-    { config: { policy: ['district_admin'] }, schema: { response: { 200: AdminHomeResponse, ...errors } } },
+    {
+      config: { policy: ['district_admin'] },
+      schema: { response: { 200: AdminHomeResponse, ...errors } },
+    },
     async (req) => getAdminHome(db.kysely, req.actor!, app.deps.now()),
   );
 };

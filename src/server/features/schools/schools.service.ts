@@ -1,6 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { AdminHomeResponse, LeaderHomeResponse, SchoolOverview } from '../../../contracts/schools.js';
-import { localDate, localDayRange, recentSchoolDays, type TermCalendar } from '../../../domain/calendar.js';
+import type {
+  AdminHomeResponse,
+  LeaderHomeResponse,
+  SchoolOverview,
+} from '../../../contracts/schools.js';
+import {
+  localDate,
+  localDayRange,
+  recentSchoolDays,
+  type TermCalendar,
+} from '../../../domain/calendar.js';
 import { tallyRatio } from '../../../domain/interaction-kinds.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { accessRepository } from '../../platform/access/access.repository.js';
@@ -13,10 +22,19 @@ const WINDOW_SCHOOL_DAYS = 10;
 const NO_POSITIVE_SCHOOL_DAYS = 5;
 
 function range(days: string[], timeZone: string) {
-  return { start: localDayRange(days[0]!, timeZone).start, end: localDayRange(days.at(-1)!, timeZone).end };
+  return {
+    start: localDayRange(days[0]!, timeZone).start,
+    end: localDayRange(days.at(-1)!, timeZone).end,
+  };
 }
 
-async function overview(db: Kysely<Database>, actor: Actor, school: { id: string; name: string }, cal: TermCalendar | undefined, today: string): Promise<SchoolOverview> {
+async function overview(
+  db: Kysely<Database>,
+  actor: Actor,
+  school: { id: string; name: string },
+  cal: TermCalendar | undefined,
+  today: string,
+): Promise<SchoolOverview> {
   const repo = schoolsRepository(db);
   const people = await repo.peopleCounts(actor.districtId, school.id);
   const count = (kind: string) => Number(people.find((p) => p.kind === kind)?.n ?? 0);
@@ -41,25 +59,46 @@ async function overview(db: Kysely<Database>, actor: Actor, school: { id: string
     ...base,
     ...t,
     staffLogging: totals.loggers,
-    studentsWithoutPositive: await repo.studentsWithoutPositive(actor.districtId, school.id, recent.start, recent.end),
+    studentsWithoutPositive: await repo.studentsWithoutPositive(
+      actor.districtId,
+      school.id,
+      recent.start,
+      recent.end,
+    ),
   };
 }
 
-async function calendar(db: Kysely<Database>, districtId: string, today: string): Promise<TermCalendar | undefined> {
+async function calendar(
+  db: Kysely<Database>,
+  districtId: string,
+  today: string,
+): Promise<TermCalendar | undefined> {
   const term = await accessRepository(db).currentTerm(districtId, today);
   return term && { startDate: term.start_date, endDate: term.end_date, daysOff: term.daysOff };
 }
 
 /** A leader's home: their school's aggregates. */
-export async function getLeaderHome(db: Kysely<Database>, actor: Actor, now: Date): Promise<LeaderHomeResponse> {
+export async function getLeaderHome(
+  db: Kysely<Database>,
+  actor: Actor,
+  now: Date,
+): Promise<LeaderHomeResponse> {
   const today = localDate(now, actor.timeZone);
-  const school = (await schoolsRepository(db).schools(actor.districtId)).find((s) => s.id === actor.schoolId);
+  const school = (await schoolsRepository(db).schools(actor.districtId)).find(
+    (s) => s.id === actor.schoolId,
+  );
   if (!school) throw new NotFoundError('Your school');
-  return { school: await overview(db, actor, school, await calendar(db, actor.districtId, today), today) };
+  return {
+    school: await overview(db, actor, school, await calendar(db, actor.districtId, today), today),
+  };
 }
 
 /** A district admin's home: every school's aggregates and the latest audit entries. */
-export async function getAdminHome(db: Kysely<Database>, actor: Actor, now: Date): Promise<AdminHomeResponse> {
+export async function getAdminHome(
+  db: Kysely<Database>,
+  actor: Actor,
+  now: Date,
+): Promise<AdminHomeResponse> {
   const today = localDate(now, actor.timeZone);
   const repo = schoolsRepository(db);
   const cal = await calendar(db, actor.districtId, today);
@@ -70,6 +109,12 @@ export async function getAdminHome(db: Kysely<Database>, actor: Actor, now: Date
   return {
     districtName: await repo.districtName(actor.districtId),
     schools: overviews,
-    audit: audit.map((a) => ({ at: a.at, actorRole: a.actor_role, action: a.action, subjectType: a.subject_type, subjectId: a.subject_id })),
+    audit: audit.map((a) => ({
+      at: a.at,
+      actorRole: a.actor_role,
+      action: a.action,
+      subjectType: a.subject_type,
+      subjectId: a.subject_id,
+    })),
   };
 }

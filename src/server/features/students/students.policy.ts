@@ -8,7 +8,8 @@ import { accessRepository } from '../../platform/access/access.repository.js';
 import type { Database } from '../../platform/db/schema.js';
 import { NotFoundError } from '../../platform/errors.js';
 
-export type StudentAccess = { as: 'teacher'; sharedClassIds: string[] } | { as: 'leader' | 'district_admin' };
+export type StudentAccess =
+  { as: 'teacher'; sharedClassIds: string[] } | { as: 'leader' | 'district_admin' };
 
 export async function authorizeStudentRead(
   db: Kysely<Database>,
@@ -20,10 +21,15 @@ export async function authorizeStudentRead(
   if (actor.role === 'teacher' && actor.personId) {
     const taught = await access.teacherClassIds(actor.districtId, actor.personId, today);
     const shared = await access.studentsInClasses(actor.districtId, taught, [studentId], today);
-    if (shared.length > 0) return { as: 'teacher', sharedClassIds: [...new Set(shared.map((s) => s.class_id))] };
+    if (shared.length > 0)
+      return { as: 'teacher', sharedClassIds: [...new Set(shared.map((s) => s.class_id))] };
   } else if (actor.role === 'leader' || actor.role === 'district_admin') {
     const student = await access.studentSchool(actor.districtId, studentId);
-    if (student && (actor.role === 'district_admin' || (actor.schoolId !== null && student.school_id === actor.schoolId))) {
+    if (
+      student &&
+      (actor.role === 'district_admin' ||
+        (actor.schoolId !== null && student.school_id === actor.schoolId))
+    ) {
       return { as: actor.role };
     }
   }

@@ -6,8 +6,19 @@ export function studentsRepository(db: Kysely<Database>) {
     async student(districtId: string, studentId: string) {
       return db
         .selectFrom('people as p')
-        .leftJoin('schools as s', (j) => j.onRef('s.district_id', '=', 'p.district_id').onRef('s.id', '=', 'p.school_id'))
-        .select(['p.id', 'p.given_name', 'p.preferred_name', 'p.family_name', 'p.pronouns', 'p.grade', 'p.school_id', 's.name as schoolName'])
+        .leftJoin('schools as s', (j) =>
+          j.onRef('s.district_id', '=', 'p.district_id').onRef('s.id', '=', 'p.school_id'),
+        )
+        .select([
+          'p.id',
+          'p.given_name',
+          'p.preferred_name',
+          'p.family_name',
+          'p.pronouns',
+          'p.grade',
+          'p.school_id',
+          's.name as schoolName',
+        ])
         .where('p.district_id', '=', districtId)
         .where('p.id', '=', studentId)
         .where('p.kind', '=', 'student')
@@ -24,7 +35,13 @@ export function studentsRepository(db: Kysely<Database>) {
         .execute();
     },
     /** Kinds logged for a student in [start, end), optionally by one teacher only. */
-    async kindCounts(districtId: string, studentId: string, start: string, end: string, teacherId: string | null) {
+    async kindCounts(
+      districtId: string,
+      studentId: string,
+      start: string,
+      end: string,
+      teacherId: string | null,
+    ) {
       let q = db
         .selectFrom('interactions')
         .select(['kind', (eb) => eb.fn.countAll<number | string>().as('n')])

@@ -16,11 +16,20 @@ import { studentsRepository } from './students.repository.js';
 const RATIO_WINDOW_SCHOOL_DAYS = 10;
 
 /** A student's card. Permission is checked before anything about the student is read. */
-export async function getStudentCard(db: Kysely<Database>, actor: Actor, studentId: string, now: Date): Promise<StudentCardResponse> {
+export async function getStudentCard(
+  db: Kysely<Database>,
+  actor: Actor,
+  studentId: string,
+  now: Date,
+): Promise<StudentCardResponse> {
   const today = localDate(now, actor.timeZone);
   const access = await authorizeStudentRead(db, actor, studentId, today);
   if (access.as !== 'teacher') {
-    await recordAudit(db, actor, { action: 'read', subjectType: 'student_card', subjectId: studentId });
+    await recordAudit(db, actor, {
+      action: 'read',
+      subjectType: 'student_card',
+      subjectId: studentId,
+    });
   }
   const repo = studentsRepository(db);
   const student = await repo.student(actor.districtId, studentId);
@@ -28,7 +37,11 @@ export async function getStudentCard(db: Kysely<Database>, actor: Actor, student
 
   const term = await accessRepository(db).currentTerm(actor.districtId, today);
   const days = term
-    ? recentSchoolDays({ startDate: term.start_date, endDate: term.end_date, daysOff: term.daysOff }, today, RATIO_WINDOW_SCHOOL_DAYS)
+    ? recentSchoolDays(
+        { startDate: term.start_date, endDate: term.end_date, daysOff: term.daysOff },
+        today,
+        RATIO_WINDOW_SCHOOL_DAYS,
+      )
     : [];
   const teacherId = access.as === 'teacher' ? actor.personId : null;
   let ratio = { positive: 0, corrections: 0, schoolDays: days.length };
@@ -39,8 +52,11 @@ export async function getStudentCard(db: Kysely<Database>, actor: Actor, student
     const t = tallyRatio(counts.map((c) => [c.kind, Number(c.n)] as const));
     ratio = { ...t, schoolDays: days.length };
   }
-  const shared = access.as === 'teacher' ? await repo.classTitles(actor.districtId, access.sharedClassIds) : [];
-  const recent = teacherId ? await repo.recentByTeacher(actor.districtId, studentId, teacherId, 20) : [];
+  const shared =
+    access.as === 'teacher' ? await repo.classTitles(actor.districtId, access.sharedClassIds) : [];
+  const recent = teacherId
+    ? await repo.recentByTeacher(actor.districtId, studentId, teacherId, 20)
+    : [];
   return {
     id: student.id,
     displayName: displayName(student.given_name, student.preferred_name),

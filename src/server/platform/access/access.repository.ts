@@ -9,8 +9,12 @@ export function accessRepository(db: Kysely<Database>) {
     async teacherClassIds(districtId: string, teacherId: string, today: string): Promise<string[]> {
       const rows = await db
         .selectFrom('enrollments as e')
-        .innerJoin('classes as c', (j) => j.onRef('c.district_id', '=', 'e.district_id').onRef('c.id', '=', 'e.class_id'))
-        .innerJoin('terms as t', (j) => j.onRef('t.district_id', '=', 'c.district_id').onRef('t.id', '=', 'c.term_id'))
+        .innerJoin('classes as c', (j) =>
+          j.onRef('c.district_id', '=', 'e.district_id').onRef('c.id', '=', 'e.class_id'),
+        )
+        .innerJoin('terms as t', (j) =>
+          j.onRef('t.district_id', '=', 'c.district_id').onRef('t.id', '=', 'c.term_id'),
+        )
         .select('e.class_id')
         .where('e.district_id', '=', districtId)
         .where('e.person_id', '=', teacherId)
@@ -26,7 +30,12 @@ export function accessRepository(db: Kysely<Database>) {
     },
 
     /** For each of `studentIds`, the classes (among `classIds`) they are actively enrolled in. */
-    async studentsInClasses(districtId: string, classIds: string[], studentIds: string[], today: string) {
+    async studentsInClasses(
+      districtId: string,
+      classIds: string[],
+      studentIds: string[],
+      today: string,
+    ) {
       if (classIds.length === 0 || studentIds.length === 0) return [];
       return db
         .selectFrom('enrollments as e')
@@ -98,13 +107,30 @@ export function accessRepository(db: Kysely<Database>) {
      * today (optionally one given class): the class and its term's bounds. One query, because
      * it runs on every logged interaction.
      */
-    async studentsTaughtBy(districtId: string, teacherId: string, studentIds: string[], today: string, classId?: string) {
+    async studentsTaughtBy(
+      districtId: string,
+      teacherId: string,
+      studentIds: string[],
+      today: string,
+      classId?: string,
+    ) {
       let q = db
         .selectFrom('enrollments as te')
-        .innerJoin('classes as c', (j) => j.onRef('c.district_id', '=', 'te.district_id').onRef('c.id', '=', 'te.class_id'))
-        .innerJoin('terms as t', (j) => j.onRef('t.district_id', '=', 'c.district_id').onRef('t.id', '=', 'c.term_id'))
-        .innerJoin('enrollments as se', (j) => j.onRef('se.district_id', '=', 'te.district_id').onRef('se.class_id', '=', 'te.class_id'))
-        .select(['se.person_id as studentId', 'se.class_id as classId', 't.start_date', 't.end_date'])
+        .innerJoin('classes as c', (j) =>
+          j.onRef('c.district_id', '=', 'te.district_id').onRef('c.id', '=', 'te.class_id'),
+        )
+        .innerJoin('terms as t', (j) =>
+          j.onRef('t.district_id', '=', 'c.district_id').onRef('t.id', '=', 'c.term_id'),
+        )
+        .innerJoin('enrollments as se', (j) =>
+          j.onRef('se.district_id', '=', 'te.district_id').onRef('se.class_id', '=', 'te.class_id'),
+        )
+        .select([
+          'se.person_id as studentId',
+          'se.class_id as classId',
+          't.start_date',
+          't.end_date',
+        ])
         .where('te.district_id', '=', districtId)
         .where('te.person_id', '=', teacherId)
         .where('te.role', '=', 'teacher')

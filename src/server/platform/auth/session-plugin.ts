@@ -68,7 +68,12 @@ export function sessionTools(opts: SessionOptions) {
   };
 }
 
-export function setSessionCookie(reply: FastifyReply, req: FastifyRequest, value: string, expires: Date) {
+export function setSessionCookie(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  value: string,
+  expires: Date,
+) {
   reply.setCookie(SESSION_COOKIE, value, {
     path: '/',
     httpOnly: true,
@@ -80,7 +85,12 @@ export function setSessionCookie(reply: FastifyReply, req: FastifyRequest, value
 }
 
 export function clearSessionCookie(reply: FastifyReply, req: FastifyRequest) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https' });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.protocol === 'https',
+  });
 }
 
 function allows(policy: RoutePolicy, actor: Actor | null): 'ok' | 'unauthenticated' | 'forbidden' {
@@ -154,7 +164,9 @@ async function sessionPlugin(app: FastifyInstance, opts: SessionOptions) {
       if (!sameOrigin(req)) throw new ForbiddenError('Request refused: it came from another site.');
       // Public routes (sign-in) are covered by the Origin check; they need no session token.
       if (req.actor && policy !== 'public' && req.headers['x-csrf-token'] !== req.actor.csrfToken) {
-        throw new ForbiddenError('Request refused: missing or wrong CSRF token. Reload the page and try again.');
+        throw new ForbiddenError(
+          'Request refused: missing or wrong CSRF token. Reload the page and try again.',
+        );
       }
     }
     const verdict = allows(policy, req.actor);

@@ -40,7 +40,11 @@ export function sessionRepository(db: Kysely<Database>) {
         .execute();
     },
     async remove(districtId: string, sessionId: string) {
-      await db.deleteFrom('sessions').where('district_id', '=', districtId).where('id', '=', sessionId).execute();
+      await db
+        .deleteFrom('sessions')
+        .where('district_id', '=', districtId)
+        .where('id', '=', sessionId)
+        .execute();
     },
     async removeExpired(nowIso: string) {
       await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).execute();

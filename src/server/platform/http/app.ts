@@ -18,7 +18,10 @@ import schoolsRoutes from '../../features/schools/schools.routes.js';
 import studentsRoutes from '../../features/students/students.routes.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'sessionSecret' | 'sessionTtlHours' | 'logLevel' | 'trustProxy' | 'minGroupSize'>;
+  config: Pick<
+    Config,
+    'sessionSecret' | 'sessionTtlHours' | 'logLevel' | 'trustProxy' | 'minGroupSize'
+  >;
   db: Db;
   /** Folder of the built web app; served with an SPA fallback when present. */
   webRoot?: string | null;
@@ -54,7 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onRoute', (route) => {
     if (route.config?.policy === undefined) return;
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.policyRoutes.push({ method, url: route.url, policy: route.config.policy });
+      if (method !== 'HEAD')
+        app.policyRoutes.push({ method, url: route.url, policy: route.config.policy });
     }
   });
   const webRoot = deps.webRoot === undefined ? DEFAULT_WEB_ROOT : deps.webRoot;
@@ -76,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(studentsRoutes, { prefix: '/api/students' });
   await app.register(schoolsRoutes, { prefix: '/api' });
 
-  if (serveWeb) await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
+  if (serveWeb)
+    await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
   return app;
 }

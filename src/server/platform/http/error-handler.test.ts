@@ -8,14 +8,27 @@ async function appWith(register: (app: Awaited<ReturnType<typeof buildApp>>) => 
   const db = openDatabase({ dialect: 'sqlite', path: ':memory:' });
   const logs: string[] = [];
   const app = await buildApp({
-    config: { sessionSecret: TEST_SECRET, sessionTtlHours: 12, logLevel: 'info', trustProxy: false, minGroupSize: 5 },
+    config: {
+      sessionSecret: TEST_SECRET,
+      sessionTtlHours: 12,
+      logLevel: 'info',
+      trustProxy: false,
+      minGroupSize: 5,
+    },
     db,
     webRoot: null,
     logger: { level: 'info', stream: { write: (line: string) => logs.push(line) } },
   });
   register(app);
   await app.ready();
-  return { app, logs, close: async () => { await app.close(); await db.close(); } };
+  return {
+    app,
+    logs,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
 }
 
 describe('error handler', () => {
@@ -27,7 +40,9 @@ describe('error handler', () => {
     );
     const res = await app.inject({ method: 'GET', url: '/api/boom' });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } });
+    expect(res.json()).toEqual({
+      error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' },
+    });
     expect(res.body).not.toContain('hunter2');
     const logged = logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'unhandled error');
     expect(logged.err.message).toContain('hunter2');
@@ -45,7 +60,13 @@ describe('error handler', () => {
     });
     const bad = await app.inject({ method: 'GET', url: '/api/bad' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error).toEqual({ code: 'validation_failed', message: 'rows.email (row 7): is not an email address', field: 'rows.email', row: 7, reason: 'is not an email address' });
+    expect(bad.json().error).toEqual({
+      code: 'validation_failed',
+      message: 'rows.email (row 7): is not an email address',
+      field: 'rows.email',
+      row: 7,
+      reason: 'is not an email address',
+    });
     expect((await app.inject({ method: 'GET', url: '/api/conflict' })).statusCode).toBe(409);
     const missing = await app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(missing.statusCode).toBe(404);
@@ -54,6 +75,8 @@ describe('error handler', () => {
   });
 
   it('refuses to register an API route that declares no policy', async () => {
-    await expect(appWith((app) => app.get('/api/open', async () => 'hi'))).rejects.toThrow(/declares no policy/);
+    await expect(appWith((app) => app.get('/api/open', async () => 'hi'))).rejects.toThrow(
+      /declares no policy/,
+    );
   });
 });

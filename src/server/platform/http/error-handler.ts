@@ -25,7 +25,10 @@ export function validationFromFastify(err: FastifyError): ValidationError {
   if (issue.keyword === 'required' && typeof issue.params?.missingProperty === 'string') {
     field = field ? `${field}.${issue.params.missingProperty}` : issue.params.missingProperty;
     reason = 'is required';
-  } else if (issue.keyword === 'additionalProperties' && typeof issue.params?.additionalProperty === 'string') {
+  } else if (
+    issue.keyword === 'additionalProperties' &&
+    typeof issue.params?.additionalProperty === 'string'
+  ) {
     field = field ? `${field}.${issue.params.additionalProperty}` : issue.params.additionalProperty;
     reason = 'is not an accepted field';
   } else if (issue.keyword === 'anyOf' || issue.keyword === 'const') {
@@ -42,7 +45,8 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaShell?: boo
     if (error instanceof AppError) {
       if (error.status >= 500) req.log.error({ err: error }, error.message);
       else req.log.info({ code: error.code, msg: error.message }, 'request refused');
-      if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
+      if (error instanceof TooManyRequestsError)
+        reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(error.status).send({ error: error.body() });
     }
     if (error.validation) {
@@ -61,19 +65,30 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaShell?: boo
       };
       const message = messages[error.code] ?? (error.message || 'Bad request.');
       req.log.info({ code: error.code }, message);
-      return reply.status(status).send({ error: { code: 'bad_request', message, field: 'body', reason: message } });
+      return reply
+        .status(status)
+        .send({ error: { code: 'bad_request', message, field: 'body', reason: message } });
     }
     req.log.error({ err: error }, 'unhandled error');
-    return reply
-      .status(500)
-      .send({ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } });
+    return reply.status(500).send({
+      error: {
+        code: 'internal',
+        message: 'Something went wrong on our side. It has been logged.',
+      },
+    });
   });
 
   app.setNotFoundHandler((req, reply) => {
-    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html');
+    const isPage =
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      req.headers.accept?.includes('text/html');
     if (opts.spaShell && isPage) return reply.sendFile('index.html');
-    return reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}.` } });
+    return reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `No route for ${req.method} ${req.url.split('?')[0]}.`,
+      },
+    });
   });
 }

@@ -4,7 +4,10 @@ import type { InteractionView } from '../../../contracts/interactions.js';
 import type { InteractionKind } from '../../../domain/interaction-kinds.js';
 import type { Database } from '../db/schema.js';
 
-export function toInteractionView(row: Database['interactions'], viewerAccountId: string): InteractionView {
+export function toInteractionView(
+  row: Database['interactions'],
+  viewerAccountId: string,
+): InteractionView {
   return {
     id: row.id,
     clientId: row.client_id,

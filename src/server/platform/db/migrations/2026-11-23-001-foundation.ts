@@ -46,7 +46,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('term_days_off_pk', ['district_id', 'term_id', 'date'])
-    .addForeignKeyConstraint('term_days_off_term_fk', ['district_id', 'term_id'], 'terms', ['district_id', 'id'])
+    .addForeignKeyConstraint('term_days_off_term_fk', ['district_id', 'term_id'], 'terms', [
+      'district_id',
+      'id',
+    ])
     .execute();
 
   await db.schema
@@ -59,7 +62,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sourced_id', 'text')
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .addPrimaryKeyConstraint('courses_pk', ['district_id', 'id'])
-    .addForeignKeyConstraint('courses_school_fk', ['district_id', 'school_id'], 'schools', ['district_id', 'id'])
+    .addForeignKeyConstraint('courses_school_fk', ['district_id', 'school_id'], 'schools', [
+      'district_id',
+      'id',
+    ])
     .execute();
 
   await db.schema
@@ -77,9 +83,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sourced_id', 'text')
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .addPrimaryKeyConstraint('classes_pk', ['district_id', 'id'])
-    .addForeignKeyConstraint('classes_school_fk', ['district_id', 'school_id'], 'schools', ['district_id', 'id'])
-    .addForeignKeyConstraint('classes_course_fk', ['district_id', 'course_id'], 'courses', ['district_id', 'id'])
-    .addForeignKeyConstraint('classes_term_fk', ['district_id', 'term_id'], 'terms', ['district_id', 'id'])
+    .addForeignKeyConstraint('classes_school_fk', ['district_id', 'school_id'], 'schools', [
+      'district_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('classes_course_fk', ['district_id', 'course_id'], 'courses', [
+      'district_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('classes_term_fk', ['district_id', 'term_id'], 'terms', [
+      'district_id',
+      'id',
+    ])
     .execute();
 
   await db.schema
@@ -97,10 +112,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sourced_id', 'text')
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .addPrimaryKeyConstraint('people_pk', ['district_id', 'id'])
-    .addForeignKeyConstraint('people_school_fk', ['district_id', 'school_id'], 'schools', ['district_id', 'id'])
+    .addForeignKeyConstraint('people_school_fk', ['district_id', 'school_id'], 'schools', [
+      'district_id',
+      'id',
+    ])
     .addForeignKeyConstraint('people_district_fk', ['district_id'], 'districts', ['id'])
     .execute();
-  await db.schema.createIndex('people_kind_idx').on('people').columns(['district_id', 'kind', 'school_id']).execute();
+  await db.schema
+    .createIndex('people_kind_idx')
+    .on('people')
+    .columns(['district_id', 'kind', 'school_id'])
+    .execute();
 
   await db.schema
     .createTable('guardianships')
@@ -109,8 +131,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('student_id', 'text', (c) => c.notNull())
     .addColumn('relationship', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('guardianships_pk', ['district_id', 'guardian_id', 'student_id'])
-    .addForeignKeyConstraint('guardianships_guardian_fk', ['district_id', 'guardian_id'], 'people', ['district_id', 'id'])
-    .addForeignKeyConstraint('guardianships_student_fk', ['district_id', 'student_id'], 'people', ['district_id', 'id'])
+    .addForeignKeyConstraint(
+      'guardianships_guardian_fk',
+      ['district_id', 'guardian_id'],
+      'people',
+      ['district_id', 'id'],
+    )
+    .addForeignKeyConstraint('guardianships_student_fk', ['district_id', 'student_id'], 'people', [
+      'district_id',
+      'id',
+    ])
     .execute();
   await db.schema
     .createIndex('guardianships_student_idx')
@@ -129,8 +159,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sourced_id', 'text')
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .addPrimaryKeyConstraint('enrollments_pk', ['district_id', 'class_id', 'person_id'])
-    .addForeignKeyConstraint('enrollments_class_fk', ['district_id', 'class_id'], 'classes', ['district_id', 'id'])
-    .addForeignKeyConstraint('enrollments_person_fk', ['district_id', 'person_id'], 'people', ['district_id', 'id'])
+    .addForeignKeyConstraint('enrollments_class_fk', ['district_id', 'class_id'], 'classes', [
+      'district_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('enrollments_person_fk', ['district_id', 'person_id'], 'people', [
+      'district_id',
+      'id',
+    ])
     .execute();
   await db.schema
     .createIndex('enrollments_person_idx')
@@ -154,10 +190,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('accounts_pk', ['district_id', 'id'])
-    .addForeignKeyConstraint('accounts_person_fk', ['district_id', 'person_id'], 'people', ['district_id', 'id'])
+    .addForeignKeyConstraint('accounts_person_fk', ['district_id', 'person_id'], 'people', [
+      'district_id',
+      'id',
+    ])
     .addForeignKeyConstraint('accounts_district_fk', ['district_id'], 'districts', ['id'])
     .execute();
-  await db.schema.createIndex('accounts_username_uq').on('accounts').column('username').unique().execute();
+  await db.schema
+    .createIndex('accounts_username_uq')
+    .on('accounts')
+    .column('username')
+    .unique()
+    .execute();
   await db.schema.createIndex('accounts_email_idx').on('accounts').column('email').execute();
 
   // A session row is found by the district in the cookie and the SHA-256 of the token; the
@@ -173,7 +217,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ip', 'text')
     .addColumn('user_agent', 'text')
     .addPrimaryKeyConstraint('sessions_pk', ['district_id', 'id'])
-    .addForeignKeyConstraint('sessions_account_fk', ['district_id', 'account_id'], 'accounts', ['district_id', 'id'])
+    .addForeignKeyConstraint('sessions_account_fk', ['district_id', 'account_id'], 'accounts', [
+      'district_id',
+      'id',
+    ])
     .execute();
   await db.schema.createIndex('sessions_expires_idx').on('sessions').column('expires_at').execute();
 
@@ -201,7 +248,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ip', 'text')
     .addPrimaryKeyConstraint('audit_log_pk', ['district_id', 'id'])
     .execute();
-  await db.schema.createIndex('audit_log_at_idx').on('audit_log').columns(['district_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_log_at_idx')
+    .on('audit_log')
+    .columns(['district_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('interactions')
@@ -219,9 +270,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('undone_at', 'text')
     .addPrimaryKeyConstraint('interactions_pk', ['district_id', 'id'])
-    .addForeignKeyConstraint('interactions_teacher_fk', ['district_id', 'teacher_id'], 'people', ['district_id', 'id'])
-    .addForeignKeyConstraint('interactions_student_fk', ['district_id', 'student_id'], 'people', ['district_id', 'id'])
-    .addForeignKeyConstraint('interactions_class_fk', ['district_id', 'class_id'], 'classes', ['district_id', 'id'])
+    .addForeignKeyConstraint('interactions_teacher_fk', ['district_id', 'teacher_id'], 'people', [
+      'district_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('interactions_student_fk', ['district_id', 'student_id'], 'people', [
+      'district_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('interactions_class_fk', ['district_id', 'class_id'], 'classes', [
+      'district_id',
+      'id',
+    ])
     .execute();
   // A replayed request (same author, same client id) can never add a second row for a student.
   await db.schema
