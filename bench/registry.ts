@@ -1,0 +1,10 @@
+// Every benchmark, by name. A new one (surveys, district) adds a line here and a module that
+// exports a Benchmark; modules load lazily, so running one never pays for the others' setup.
+import type { Benchmark } from './lib/benchmark.js';
+
+export const benchmarks: Record<string, { description: string; load: () => Promise<Benchmark> }> = {
+  logging: {
+    description: 'logging an interaction: real route vs a bare insert route (SQLite)',
+    load: async () => (await import('./logging.js')).loggingBenchmark,
+  },
+};
