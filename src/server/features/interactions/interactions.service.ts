@@ -36,11 +36,13 @@ export async function logInteractions(
   now: Date,
 ): Promise<LogInteractionsResponse> {
   const repo = interactionsRepository(db);
-  const existing = await repo.byClientId(actor.districtId, actor.accountId, input.clientId);
-  if (existing.length > 0) {
+  // A client id seen before gets its original answer, whatever this request says now: a
+  // device replaying its queue must never add to, or be refused for, what was accepted.
+  const prior = await repo.byClientId(actor.districtId, actor.accountId, input.clientId);
+  if (prior.length > 0) {
     return {
       replayed: true,
-      interactions: existing.map((r) => toInteractionView(r, actor.accountId)),
+      interactions: prior.map((r) => toInteractionView(r, actor.accountId)),
     };
   }
 
