@@ -2,52 +2,44 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.js';
 import { accessRepository } from '../../platform/access/access.repository.js';
+import { teacherRosterToday, type RosterPlace } from '../../platform/access/roster-cache.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ForbiddenError } from '../../platform/errors.js';
 
-export interface LoggableStudent {
-  classId: string;
-  termStart: string;
-  termEnd: string;
-}
-
-/** For each student, the class they are logged in (the given class, or a shared one), or throws. */
+/** For each student, where they are logged (the given class, or the first shared one), or throws. */
 export async function assertMayLog(
   db: Kysely<Database>,
   actor: Actor,
   studentIds: string[],
   classId: string | undefined,
   today: string,
-): Promise<Map<string, LoggableStudent>> {
+): Promise<Map<string, RosterPlace>> {
   if (!actor.personId)
     throw new ForbiddenError('Only a teacher with a roster can log interactions.');
-  const access = accessRepository(db);
-  const rows = await access.studentsTaughtBy(
-    actor.districtId,
-    actor.personId,
-    studentIds,
-    today,
-    classId,
-  );
-  const found = new Map<string, LoggableStudent>();
-  for (const r of rows) {
-    if (!found.has(r.studentId))
-      found.set(r.studentId, { classId: r.classId, termStart: r.start_date, termEnd: r.end_date });
-  }
-  const missing = studentIds.findIndex((id) => !found.has(id));
-  if (missing >= 0) {
+  const roster = await teacherRosterToday(db, actor.districtId, actor.personId, today);
+  const found = new Map<string, RosterPlace>();
+  for (const [i, id] of studentIds.entries()) {
+    const places = roster.get(id) ?? [];
+    const place = classId === undefined ? places[0] : places.find((p) => p.classId === classId);
+    if (place) {
+      found.set(id, place);
+      continue;
+    }
     // Only on the way to an error: tell a class the teacher does not teach from a student not in it.
-    if (
-      classId !== undefined &&
-      !(await access.teacherClassIds(actor.districtId, actor.personId, today)).includes(classId)
-    ) {
-      throw new ForbiddenError('You do not teach this class this term.', 'classId');
+    if (classId !== undefined) {
+      const taught = await accessRepository(db).teacherClassIds(
+        actor.districtId,
+        actor.personId,
+        today,
+      );
+      if (!taught.includes(classId))
+        throw new ForbiddenError('You do not teach this class this term.', 'classId');
     }
     const where =
       classId !== undefined
         ? 'is not a student in this class'
         : 'is not a student in any of your classes';
-    throw new ForbiddenError(`studentIds[${missing}]: ${where}`, `studentIds[${missing}]`);
+    throw new ForbiddenError(`studentIds[${i}]: ${where}`, `studentIds[${i}]`);
   }
   return found;
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, NewInteraction } from '../../platform/db/schema.js';
 
 export type InteractionRow = Database['interactions'];
@@ -20,17 +20,33 @@ export function interactionsRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    /** Inserts the rows of one log request; a row whose (author, client id, student) exists is
-     * skipped. Returns how many were inserted. */
-    async insertMany(rows: NewInteraction[]): Promise<number> {
-      const result = await db
-        .insertInto('interactions')
-        .values(rows)
-        .onConflict((oc) =>
-          oc.columns(['district_id', 'author_account_id', 'client_id', 'student_id']).doNothing(),
-        )
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0);
+    /**
+     * Inserts the rows of one log request unless this author has used the client id before,
+     * in one statement: the check and the insert cannot be split by a concurrent replay, and a
+     * row that still collides (same author, client id and student) is skipped by the unique
+     * index. Returns how many rows were inserted: all of them, or none for a replay.
+     */
+    async insertUnlessReplayed(rows: NewInteraction[]): Promise<number> {
+      const first = rows[0];
+      if (!first) return 0;
+      // VALUES columns are named column1, column2, … on both SQLite and PostgreSQL; the order
+      // below is the insert's column order.
+      const values = sql.join(
+        rows.map(
+          (r) =>
+            sql`(${r.district_id}, ${r.id}, ${r.client_id}, ${r.author_account_id}, ${r.teacher_id}, ${r.student_id}, ${r.class_id}, ${r.kind}, ${r.tag}, ${r.note}, ${r.occurred_at}, ${r.created_at})`,
+        ),
+      );
+      const result = await sql`
+        insert into interactions (district_id, id, client_id, author_account_id, teacher_id, student_id,
+                                  class_id, kind, tag, note, occurred_at, created_at)
+        select * from (values ${values}) as v
+        where not exists (
+          select 1 from interactions
+          where district_id = ${first.district_id} and author_account_id = ${first.author_account_id}
+            and client_id = ${first.client_id})
+        on conflict (district_id, author_account_id, client_id, student_id) do nothing`.execute(db);
+      return Number(result.numAffectedRows ?? 0);
     },
 
     async markUndone(

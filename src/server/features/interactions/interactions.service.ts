@@ -28,35 +28,19 @@ function parseOccurredAt(raw: string | undefined, now: Date): Date {
   return new Date(ms);
 }
 
-/** Logs one kind of interaction for one or more students. A replayed client id returns the original rows. */
-export async function logInteractions(
+/** Checks access and the date of a log request; returns where each student is logged. */
+async function checkLoggable(
   db: Kysely<Database>,
   actor: Actor,
   input: LogInteractionsBody,
+  occurred: Date,
   now: Date,
-): Promise<LogInteractionsResponse> {
-  const repo = interactionsRepository(db);
-  // A client id seen before gets its original answer, whatever this request says now: a
-  // device replaying its queue must never add to, or be refused for, what was accepted.
-  const prior = await repo.byClientId(actor.districtId, actor.accountId, input.clientId);
-  if (prior.length > 0) {
-    return {
-      replayed: true,
-      interactions: prior.map((r) => toInteractionView(r, actor.accountId)),
-    };
-  }
-
-  const occurred = parseOccurredAt(input.occurredAt, now);
-  const occurredDay = localDate(occurred, actor.timeZone);
+) {
   // Access is as of today (the teacher logs for their current students); a back-dated moment
   // must still fall inside the term of the class it is logged in.
-  const allowed = await assertMayLog(
-    db,
-    actor,
-    input.studentIds,
-    input.classId,
-    localDate(now, actor.timeZone),
-  );
+  const today = localDate(now, actor.timeZone);
+  const allowed = await assertMayLog(db, actor, input.studentIds, input.classId, today);
+  const occurredDay = localDate(occurred, actor.timeZone);
   for (const a of allowed.values()) {
     if (occurredDay < a.termStart || occurredDay > a.termEnd) {
       throw new ValidationError(
@@ -64,6 +48,37 @@ export async function logInteractions(
         `must fall within the term (${a.termStart} to ${a.termEnd})`,
       );
     }
+  }
+  return allowed;
+}
+
+/**
+ * Logs one kind of interaction for one or more students. A client id this teacher used before
+ * makes the request a no-op that answers with the original rows.
+ */
+export async function logInteractions(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: LogInteractionsBody,
+  now: Date,
+): Promise<LogInteractionsResponse> {
+  const repo = interactionsRepository(db);
+  const original = async (): Promise<LogInteractionsResponse> => {
+    const rows = await repo.byClientId(actor.districtId, actor.accountId, input.clientId);
+    return { replayed: true, interactions: rows.map((r) => toInteractionView(r, actor.accountId)) };
+  };
+
+  let occurred: Date;
+  let allowed: Awaited<ReturnType<typeof checkLoggable>>;
+  try {
+    occurred = parseOccurredAt(input.occurredAt, now);
+    allowed = await checkLoggable(db, actor, input, occurred, now);
+  } catch (err) {
+    // A device replaying a request that was accepted before gets the original answer even if
+    // the request would not pass today (the student has since changed classes, say).
+    const prior = await original();
+    if (prior.interactions.length > 0) return prior;
+    throw err;
   }
 
   const createdAt = now.toISOString();
@@ -82,17 +97,15 @@ export async function logInteractions(
     created_at: createdAt,
     undone_at: null,
   }));
-  // One multi-row INSERT is atomic on its own. If a concurrent replay won some rows, report
-  // what is stored rather than what this request tried to write.
-  const inserted = await repo.insertMany(rows);
+  const inserted = await repo.insertUnlessReplayed(rows);
   if (inserted === rows.length) {
     return {
       replayed: false,
       interactions: rows.map((r) => toInteractionView(r, actor.accountId)),
     };
   }
-  const saved = await repo.byClientId(actor.districtId, actor.accountId, input.clientId);
-  return { replayed: true, interactions: saved.map((r) => toInteractionView(r, actor.accountId)) };
+  // The client id was used before (or a concurrent replay won): what is stored is the answer.
+  return original();
 }
 
 /** Undoes everything one log request created, within the undo window. Undoing twice is a no-op. */

@@ -77,17 +77,6 @@ export function accessRepository(db: Kysely<Database>) {
       return { ...term, daysOff: new Set(daysOff.map((d) => d.date)) };
     },
 
-    /** The term a class belongs to, with its non-school days. */
-    async classTerm(districtId: string, classId: string) {
-      const cls = await db
-        .selectFrom('classes')
-        .select('term_id')
-        .where('district_id', '=', districtId)
-        .where('id', '=', classId)
-        .executeTakeFirst();
-      return cls ? this.term(districtId, cls.term_id) : undefined;
-    },
-
     /** The district's term that includes `today` (the latest-starting one if several do). */
     async currentTerm(districtId: string, today: string) {
       const t = await db
@@ -103,18 +92,11 @@ export function accessRepository(db: Kysely<Database>) {
     },
 
     /**
-     * For each of `studentIds` that is actively enrolled today in a class this teacher teaches
-     * today (optionally one given class): the class and its term's bounds. One query, because
-     * it runs on every logged interaction.
+     * Every student actively enrolled today in a class this teacher teaches today, with the
+     * class and its term's bounds: what a teacher may log for. One query.
      */
-    async studentsTaughtBy(
-      districtId: string,
-      teacherId: string,
-      studentIds: string[],
-      today: string,
-      classId?: string,
-    ) {
-      let q = db
+    async teacherRoster(districtId: string, teacherId: string, today: string) {
+      return db
         .selectFrom('enrollments as te')
         .innerJoin('classes as c', (j) =>
           j.onRef('c.district_id', '=', 'te.district_id').onRef('c.id', '=', 'te.class_id'),
@@ -141,12 +123,11 @@ export function accessRepository(db: Kysely<Database>) {
         .where('t.start_date', '<=', today)
         .where('t.end_date', '>=', today)
         .where('se.role', '=', 'student')
-        .where('se.person_id', 'in', studentIds)
         .where('se.active', '=', 1)
         .where((eb) => eb.or([eb('se.begin_date', 'is', null), eb('se.begin_date', '<=', today)]))
-        .where((eb) => eb.or([eb('se.end_date', 'is', null), eb('se.end_date', '>=', today)]));
-      if (classId !== undefined) q = q.where('te.class_id', '=', classId);
-      return q.orderBy('se.class_id').execute();
+        .where((eb) => eb.or([eb('se.end_date', 'is', null), eb('se.end_date', '>=', today)]))
+        .orderBy('se.class_id')
+        .execute();
     },
   };
 }

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
+import { prepare } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 
 export function sessionRepository(db: Kysely<Database>) {
-  return {
-    async findActive(districtId: string, sessionId: string, nowIso: string) {
-      return db
+  const findActive = prepare(
+    db,
+    (p: { districtId: string; sessionId: string; nowIso: string }) =>
+      db
         .selectFrom('sessions as s')
         .innerJoin('accounts as a', (j) =>
           j.onRef('a.district_id', '=', 's.district_id').onRef('a.id', '=', 's.account_id'),
@@ -22,11 +24,18 @@ export function sessionRepository(db: Kysely<Database>) {
           'a.school_id',
           'a.locale',
         ])
-        .where('s.district_id', '=', districtId)
-        .where('s.id', '=', sessionId)
-        .where('s.expires_at', '>', nowIso)
-        .where('a.active', '=', 1)
-        .executeTakeFirst();
+        .where('s.district_id', '=', p.districtId)
+        .where('s.id', '=', p.sessionId)
+        .where('s.expires_at', '>', p.nowIso)
+        .where('a.active', '=', 1),
+    ['districtId', 'sessionId', 'nowIso'],
+  );
+  return {
+    /** The session with its account and district, if it exists, has not expired and the
+     * account is active. Runs on every signed-in request, so it is compiled once. */
+    async findActive(districtId: string, sessionId: string, nowIso: string) {
+      const [row] = await findActive({ districtId, sessionId, nowIso });
+      return row;
     },
     async create(row: Database['sessions']) {
       await db.insertInto('sessions').values(row).execute();
