@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { enrollmentActiveOn } from '../../platform/db/conditions.js';
 import type { Database } from '../../platform/db/schema.js';
 
 export function classesRepository(db: Kysely<Database>) {
@@ -39,9 +40,7 @@ export function classesRepository(db: Kysely<Database>) {
         .where('e.district_id', '=', districtId)
         .where('e.class_id', 'in', classIds)
         .where('e.role', '=', 'student')
-        .where('e.active', '=', 1)
-        .where((eb) => eb.or([eb('e.begin_date', 'is', null), eb('e.begin_date', '<=', today)]))
-        .where((eb) => eb.or([eb('e.end_date', 'is', null), eb('e.end_date', '>=', today)]))
+        .where(enrollmentActiveOn('e', today))
         .groupBy('e.class_id')
         .execute();
     },
@@ -56,9 +55,7 @@ export function classesRepository(db: Kysely<Database>) {
         .where('e.district_id', '=', districtId)
         .where('e.class_id', '=', classId)
         .where('e.role', '=', 'student')
-        .where('e.active', '=', 1)
-        .where((eb) => eb.or([eb('e.begin_date', 'is', null), eb('e.begin_date', '<=', today)]))
-        .where((eb) => eb.or([eb('e.end_date', 'is', null), eb('e.end_date', '>=', today)]))
+        .where(enrollmentActiveOn('e', today))
         .execute();
     },
 

@@ -230,6 +230,35 @@ describe.each(testDialects())('interactions on $name', ({ target }) => {
       expect(await rows(district.id)).toHaveLength(0);
     });
 
+    it("a student whose enrollment ended, or was deactivated, is no longer the teacher's to log", async () => {
+      const { district, cls, students, client } = await classroom();
+      await db.kysely
+        .updateTable('enrollments')
+        .set({ end_date: '2026-11-20' })
+        .where('district_id', '=', district.id)
+        .where('person_id', '=', students[0]!.id)
+        .execute();
+      await db.kysely
+        .updateTable('enrollments')
+        .set({ active: 0 })
+        .where('district_id', '=', district.id)
+        .where('person_id', '=', students[1]!.id)
+        .execute();
+      for (const [i, s] of [students[0]!, students[1]!].entries()) {
+        const res = await client.post('/api/interactions', {
+          clientId: `ended-00000${i}`,
+          kind: 'warm_moment',
+          studentIds: [s.id],
+          classId: cls.id,
+        });
+        expect(res.statusCode).toBe(403);
+        expect(res.json().error.field).toBe('studentIds[0]');
+      }
+      const view = (await client.get(`/api/classes/${cls.id}`)).json();
+      expect(view.students.map((s: { id: string }) => s.id)).toEqual([students[2]!.id]);
+      expect(await rows(district.id)).toHaveLength(0);
+    });
+
     it('back-dating within the term is accepted', async () => {
       const { cls, students, client } = await classroom();
       const res = await client.post('/api/interactions', {

@@ -1,6 +1,7 @@
 // Shared access queries: who teaches which class and which students, today. Feature policies
 // call these before any student data is read. Every query is scoped to the district.
 import type { Kysely } from 'kysely';
+import { enrollmentActiveOn } from '../db/conditions.js';
 import type { Database } from '../db/schema.js';
 
 export function accessRepository(db: Kysely<Database>) {
@@ -22,9 +23,7 @@ export function accessRepository(db: Kysely<Database>) {
         .where('c.active', '=', 1)
         .where('t.start_date', '<=', today)
         .where('t.end_date', '>=', today)
-        .where('e.active', '=', 1)
-        .where((eb) => eb.or([eb('e.begin_date', 'is', null), eb('e.begin_date', '<=', today)]))
-        .where((eb) => eb.or([eb('e.end_date', 'is', null), eb('e.end_date', '>=', today)]))
+        .where(enrollmentActiveOn('e', today))
         .execute();
       return rows.map((r) => r.class_id);
     },
@@ -44,9 +43,7 @@ export function accessRepository(db: Kysely<Database>) {
         .where('e.role', '=', 'student')
         .where('e.class_id', 'in', classIds)
         .where('e.person_id', 'in', studentIds)
-        .where('e.active', '=', 1)
-        .where((eb) => eb.or([eb('e.begin_date', 'is', null), eb('e.begin_date', '<=', today)]))
-        .where((eb) => eb.or([eb('e.end_date', 'is', null), eb('e.end_date', '>=', today)]))
+        .where(enrollmentActiveOn('e', today))
         .execute();
     },
 
@@ -116,16 +113,12 @@ export function accessRepository(db: Kysely<Database>) {
         .where('te.district_id', '=', districtId)
         .where('te.person_id', '=', teacherId)
         .where('te.role', '=', 'teacher')
-        .where('te.active', '=', 1)
-        .where((eb) => eb.or([eb('te.begin_date', 'is', null), eb('te.begin_date', '<=', today)]))
-        .where((eb) => eb.or([eb('te.end_date', 'is', null), eb('te.end_date', '>=', today)]))
+        .where(enrollmentActiveOn('te', today))
         .where('c.active', '=', 1)
         .where('t.start_date', '<=', today)
         .where('t.end_date', '>=', today)
         .where('se.role', '=', 'student')
-        .where('se.active', '=', 1)
-        .where((eb) => eb.or([eb('se.begin_date', 'is', null), eb('se.begin_date', '<=', today)]))
-        .where((eb) => eb.or([eb('se.end_date', 'is', null), eb('se.end_date', '>=', today)]))
+        .where(enrollmentActiveOn('se', today))
         .orderBy('se.class_id')
         .execute();
     },
