@@ -33,6 +33,7 @@ interface World {
   classId: string;
   studentId: string;
   clientId: string;
+  planId: string;
   ownerDistrictName: string;
   ownerStudentName: string;
 }
@@ -60,6 +61,11 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       note: 'secret note',
     });
     expect(logged.statusCode).toBe(201);
+    const plan = await owner.post('/api/plans', {
+      studentId: room.students[0]!.id,
+      startDate: '2026-11-16',
+    });
+    expect(plan.statusCode).toBe(201);
 
     // Same school, teaches another class, not this student.
     const colleague = await buildStaff(k, {
@@ -108,6 +114,7 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       classId: room.cls.id,
       studentId: room.students[0]!.id,
       clientId,
+      planId: plan.json().id,
       ownerDistrictName: room.district.name,
       ownerStudentName: 'Owlsley',
       intruders: {
@@ -226,6 +233,150 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
         signedOut: 401,
       },
     },
+    // Daily practice: the teacher's own, for students they teach. A colleague gets "not found",
+    // every other role is refused outright.
+    {
+      route: 'GET /api/practice/today',
+      call: (c) => c.get('/api/practice/today'),
+      expect: {
+        sameSchoolTeacher: 'own-data-only',
+        otherDistrictTeacher: 'own-data-only',
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'GET /api/practice/repairs',
+      call: (c) => c.get('/api/practice/repairs'),
+      expect: {
+        sameSchoolTeacher: 'own-data-only',
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'GET /api/practice/classes/:classId',
+      call: (c, w) => c.get(`/api/practice/classes/${w.classId}`),
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'GET /api/practice/students/:studentId',
+      call: (c, w) => c.get(`/api/practice/students/${w.studentId}`),
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'POST /api/practice/students/:studentId/stage',
+      call: (c, w) => c.post(`/api/practice/students/${w.studentId}/stage`, { stage: 'restore' }),
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'PUT /api/practice/students/:studentId/conflict-history',
+      call: (c, w) =>
+        c.put(`/api/practice/students/${w.studentId}/conflict-history`, { conflictHistory: true }),
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'POST /api/practice/focus/dismissals',
+      call: (c, w) => c.post('/api/practice/focus/dismissals', { studentId: w.studentId }),
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'POST /api/plans',
+      call: (c, w) => c.post('/api/plans', { studentId: w.studentId, startDate: '2026-11-23' }),
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'GET /api/plans/:planId',
+      call: (c, w) => c.get(`/api/plans/${w.planId}`),
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'POST /api/plans/:planId/reflection',
+      call: (c, w) => c.post(`/api/plans/${w.planId}/reflection`, { reflection: 'mine now' }),
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'POST /api/plans/:planId/stop',
+      call: (c, w) => c.post(`/api/plans/${w.planId}/stop`),
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'POST /api/incidents',
+      call: (c, w) =>
+        c.post('/api/incidents', {
+          clientId: `intruder-${Math.random().toString(36).slice(2, 10)}`,
+          studentId: w.studentId,
+          whatHappened: 'x',
+          explanations: [
+            { text: 'a', charitable: true },
+            { text: 'b', charitable: false },
+          ],
+          nextStep: 'y',
+        }),
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
     {
       route: 'GET /api/auth/session',
       call: (c) => c.get('/api/auth/session'),
@@ -275,6 +426,20 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       .where('student_id', '=', w.studentId)
       .execute();
     expect(rows).toEqual([{ kind: 'affirmation', undone_at: null }]);
+    const plans = await db.kysely
+      .selectFrom('plans')
+      .select(['status', 'reflection'])
+      .where('student_id', '=', w.studentId)
+      .execute();
+    expect(plans).toEqual([{ status: 'active', reflection: null }]);
+    for (const table of ['incidents', 'dyad_stages', 'dyad_flags', 'focus_dismissals'] as const) {
+      const found = await db.kysely
+        .selectFrom(table)
+        .select('student_id')
+        .where('student_id', '=', w.studentId)
+        .execute();
+      expect(found, table).toEqual([]);
+    }
   });
 
   it('covers every route the app registers', () => {

@@ -55,6 +55,12 @@ describe.each(testDialects())('health and migrations on $name', ({ name, target 
       'sessions',
       'audit_log',
       'interactions',
+      'plans',
+      'incidents',
+      'incident_explanations',
+      'dyad_stages',
+      'dyad_flags',
+      'focus_dismissals',
     ];
     for (const table of tenantTables) {
       const meta = (await db.kysely.introspection.getTables()).find((t) => t.name === table);

@@ -144,7 +144,72 @@ export interface InteractionsTable {
   undone_at: string | null;
 }
 
+export interface PlansTable {
+  district_id: string;
+  id: string;
+  teacher_id: string;
+  author_account_id: string;
+  student_id: string;
+  term_id: string;
+  start_date: string;
+  /** JSON array of the plan's ten school days. */
+  days: string;
+  status: 'active' | 'completed' | 'stopped';
+  reflection: string | null;
+  created_at: string;
+  ended_at: string | null;
+}
+export interface IncidentsTable {
+  district_id: string;
+  id: string;
+  client_id: string;
+  teacher_id: string;
+  author_account_id: string;
+  student_id: string;
+  occurred_at: string;
+  what_happened: string;
+  next_step: string;
+  created_at: string;
+}
+export interface IncidentExplanationsTable {
+  district_id: string;
+  incident_id: string;
+  position: number;
+  text: string;
+  charitable: Flag;
+}
+export interface DyadStagesTable {
+  district_id: string;
+  id: string;
+  teacher_id: string;
+  student_id: string;
+  stage: string;
+  suggested_stage: string;
+  suggested_reason: string;
+  decision: 'accepted' | 'overridden';
+  set_at: string;
+}
+export interface DyadFlagsTable {
+  district_id: string;
+  teacher_id: string;
+  student_id: string;
+  conflict_history: Flag;
+  updated_at: string;
+}
+export interface FocusDismissalsTable {
+  district_id: string;
+  teacher_id: string;
+  student_id: string;
+  week_start: string;
+}
+
 export interface Database {
+  plans: PlansTable;
+  incidents: IncidentsTable;
+  incident_explanations: IncidentExplanationsTable;
+  dyad_stages: DyadStagesTable;
+  dyad_flags: DyadFlagsTable;
+  focus_dismissals: FocusDismissalsTable;
   districts: DistrictsTable;
   schools: SchoolsTable;
   terms: TermsTable;

@@ -14,6 +14,8 @@ import authRoutes from '../../features/auth/auth.routes.js';
 import classesRoutes from '../../features/classes/classes.routes.js';
 import healthRoutes from '../../features/health/health.routes.js';
 import interactionsRoutes from '../../features/interactions/interactions.routes.js';
+import { incidentsRoutes, plansRoutes } from '../../features/practice/plans.routes.js';
+import practiceRoutes from '../../features/practice/practice.routes.js';
 import schoolsRoutes from '../../features/schools/schools.routes.js';
 import studentsRoutes from '../../features/students/students.routes.js';
 
@@ -79,6 +81,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(interactionsRoutes, { prefix: '/api/interactions' });
   await app.register(studentsRoutes, { prefix: '/api/students' });
   await app.register(schoolsRoutes, { prefix: '/api' });
+  await app.register(practiceRoutes, { prefix: '/api/practice' });
+  await app.register(plansRoutes, { prefix: '/api/plans' });
+  await app.register(incidentsRoutes, { prefix: '/api/incidents' });
 
   if (serveWeb)
     await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });

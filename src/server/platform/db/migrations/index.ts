@@ -2,7 +2,9 @@
 // One file per change, date-prefixed; each runs unchanged on SQLite and PostgreSQL.
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23-001-foundation.js';
+import * as dailyPractice from './2026-11-23-002-daily-practice.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-001-foundation': foundation,
+  '2026-11-23-002-daily-practice': dailyPractice,
 };

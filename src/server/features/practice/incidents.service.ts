@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { LogIncidentBody, LogIncidentResponse } from '../../../contracts/practice.js';
+import { localDate } from '../../../domain/calendar.js';
+import { incidentProblem } from '../../../domain/incidents.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Database } from '../../platform/db/schema.js';
+import { ValidationError } from '../../platform/errors.js';
+import { assertDyad, teacherOf } from './practice.policy.js';
+import { practiceRepository } from './practice.repository.js';
+import { getDyad, termContext } from './practice.service.js';
+
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/** Logs a frustrating moment, privately. It opens a repair for the dyad until one is logged. */
+export async function logIncident(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: LogIncidentBody,
+  now: Date,
+): Promise<LogIncidentResponse> {
+  const answer = async (incidentId: string, replayed: boolean): Promise<LogIncidentResponse> => {
+    const dyad = await getDyad(db, actor, input.studentId, now);
+    const incident = dyad.incidents.find((i) => i.id === incidentId);
+    if (!incident) throw new Error('incident not readable after insert');
+    return { replayed, incident, openRepair: dyad.openRepair };
+  };
+  const repo = practiceRepository(db);
+  const prior = () => repo.incidentByClientId(actor.districtId, actor.accountId, input.clientId);
+  const seen = await prior();
+  if (seen) return answer(seen.id, true);
+
+  const problem = incidentProblem(input);
+  if (problem) throw new ValidationError(problem.field, problem.reason);
+  const ctx = await termContext(db, actor, now);
+  await assertDyad(db, actor, input.studentId, ctx.today);
+  const occurredAt = input.occurredAt ?? now.toISOString();
+  const ms = Date.parse(occurredAt);
+  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(occurredAt)) {
+    throw new ValidationError('occurredAt', 'must be a date and time such as 2026-11-23T09:15:00Z');
+  }
+  if (ms > now.getTime() + FUTURE_TOLERANCE_MS)
+    throw new ValidationError('occurredAt', 'cannot be in the future');
+  const day = localDate(new Date(ms), actor.timeZone);
+  if (ctx.term && (day < ctx.term.start_date || day > ctx.term.end_date)) {
+    throw new ValidationError(
+      'occurredAt',
+      `must fall within the term (${ctx.term.start_date} to ${ctx.term.end_date})`,
+    );
+  }
+  const id = randomUUID();
+  try {
+    await repo.insertIncident(
+      {
+        district_id: actor.districtId,
+        id,
+        client_id: input.clientId,
+        teacher_id: teacherOf(actor),
+        author_account_id: actor.accountId,
+        student_id: input.studentId,
+        occurred_at: new Date(ms).toISOString(),
+        what_happened: input.whatHappened.trim(),
+        next_step: input.nextStep.trim(),
+        created_at: now.toISOString(),
+      },
+      input.explanations.map((e, position) => ({
+        district_id: actor.districtId,
+        incident_id: id,
+        position,
+        text: e.text.trim(),
+        charitable: e.charitable ? 1 : 0,
+      })),
+    );
+  } catch (err) {
+    // A concurrent replay of the same client id won the unique index: answer with its incident.
+    const won = await prior();
+    if (won) return answer(won.id, true);
+    throw err;
+  }
+  return answer(id, false);
+}

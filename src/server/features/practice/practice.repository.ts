@@ -1,0 +1,369 @@
+// Reads and writes of the daily practice: every query is scoped to the district and to one
+// teacher (the dyads are theirs), so no query here can reach another teacher's practice.
+import { sql, type Kysely } from 'kysely';
+import { POSITIVE_KINDS } from '../../../domain/interaction-kinds.js';
+import { REPAIR_CLOSERS, REPAIR_OPENERS } from '../../../domain/repairs.js';
+import { enrollmentActiveOn } from '../../platform/db/conditions.js';
+import type { Database } from '../../platform/db/schema.js';
+
+type K = Kysely<Database>;
+
+export function practiceRepository(db: K) {
+  return {
+    /** The teacher's students today (optionally one class or one student), with names and classes. */
+    async students(
+      districtId: string,
+      teacherId: string,
+      today: string,
+      filter: { classId?: string; studentId?: string } = {},
+    ) {
+      let q = db
+        .selectFrom('enrollments as te')
+        .innerJoin('classes as c', (j) =>
+          j.onRef('c.district_id', '=', 'te.district_id').onRef('c.id', '=', 'te.class_id'),
+        )
+        .innerJoin('terms as t', (j) =>
+          j.onRef('t.district_id', '=', 'c.district_id').onRef('t.id', '=', 'c.term_id'),
+        )
+        .innerJoin('enrollments as se', (j) =>
+          j.onRef('se.district_id', '=', 'te.district_id').onRef('se.class_id', '=', 'te.class_id'),
+        )
+        .innerJoin('people as p', (j) =>
+          j.onRef('p.district_id', '=', 'se.district_id').onRef('p.id', '=', 'se.person_id'),
+        )
+        .select([
+          'p.id',
+          'p.given_name',
+          'p.preferred_name',
+          'p.family_name',
+          'p.pronouns',
+          'p.grade',
+          'se.class_id',
+          'c.term_id',
+        ])
+        .where('te.district_id', '=', districtId)
+        .where('te.person_id', '=', teacherId)
+        .where('te.role', '=', 'teacher')
+        .where(enrollmentActiveOn('te', today))
+        .where('c.active', '=', 1)
+        .where('t.start_date', '<=', today)
+        .where('t.end_date', '>=', today)
+        .where('se.role', '=', 'student')
+        .where(enrollmentActiveOn('se', today));
+      if (filter.classId !== undefined) q = q.where('te.class_id', '=', filter.classId);
+      if (filter.studentId !== undefined) q = q.where('se.person_id', '=', filter.studentId);
+      return q.execute();
+    },
+
+    /** Counts per student and kind of this teacher's moments in [start, end). */
+    async kindCounts(
+      districtId: string,
+      teacherId: string,
+      start: string,
+      end: string,
+      studentId?: string,
+    ) {
+      let q = db
+        .selectFrom('interactions')
+        .select(['student_id', 'kind', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId)
+        .where('occurred_at', '>=', start)
+        .where('occurred_at', '<', end)
+        .where('undone_at', 'is', null);
+      if (studentId !== undefined) q = q.where('student_id', '=', studentId);
+      return q.groupBy(['student_id', 'kind']).execute();
+    },
+
+    /** This teacher's positive and correction moments in [start, end), for daily series. */
+    async ratioMoments(
+      districtId: string,
+      teacherId: string,
+      start: string,
+      end: string,
+      studentIds?: string[],
+    ) {
+      if (studentIds && studentIds.length === 0) return [];
+      let q = db
+        .selectFrom('interactions')
+        .select(['student_id', 'kind', 'occurred_at'])
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId)
+        .where('occurred_at', '>=', start)
+        .where('occurred_at', '<', end)
+        .where('undone_at', 'is', null)
+        .where('kind', 'in', [...POSITIVE_KINDS, 'correction']);
+      if (studentIds) q = q.where('student_id', 'in', studentIds);
+      return q.execute();
+    },
+
+    /** The latest positive moment from this teacher per student, since `since`. */
+    async lastPositive(districtId: string, teacherId: string, since: string) {
+      return db
+        .selectFrom('interactions')
+        .select(['student_id', (eb) => eb.fn.max('occurred_at').as('at')])
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId)
+        .where('occurred_at', '>=', since)
+        .where('undone_at', 'is', null)
+        .where('kind', 'in', [...POSITIVE_KINDS])
+        .groupBy('student_id')
+        .execute();
+    },
+
+    /**
+     * Open repairs per student: the first opener (correction or incident) after the last
+     * closer. The same rule as src/domain/repairs.ts, in SQL so the home screen does not load
+     * a term of history (a test checks the two agree).
+     */
+    async openRepairs(districtId: string, teacherId: string, since: string) {
+      const closers = db
+        .selectFrom('interactions')
+        .select(['student_id', (eb) => eb.fn.max('occurred_at').as('closed_at')])
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId)
+        .where('occurred_at', '>=', since)
+        .where('undone_at', 'is', null)
+        .where('kind', 'in', [...REPAIR_CLOSERS])
+        .groupBy('student_id');
+      const openers = db
+        .selectFrom('interactions')
+        .select(['student_id', 'occurred_at'])
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId)
+        .where('occurred_at', '>=', since)
+        .where('undone_at', 'is', null)
+        .where('kind', 'in', [...REPAIR_OPENERS])
+        .unionAll(
+          db
+            .selectFrom('incidents')
+            .select(['student_id', 'occurred_at'])
+            .where('district_id', '=', districtId)
+            .where('teacher_id', '=', teacherId)
+            .where('occurred_at', '>=', since),
+        );
+      return db
+        .selectFrom(openers.as('o'))
+        .leftJoin(closers.as('c'), 'c.student_id', 'o.student_id')
+        .select(['o.student_id', (eb) => eb.fn.min('o.occurred_at').as('opened_at')])
+        .where((eb) =>
+          eb.or([eb('c.closed_at', 'is', null), eb('o.occurred_at', '>', eb.ref('c.closed_at'))]),
+        )
+        .groupBy('o.student_id')
+        .execute();
+    },
+
+    /** Openers and closers of one dyad (or all of a teacher's dyads) since `since`, for episodes. */
+    async repairEvents(districtId: string, teacherId: string, since: string, studentId?: string) {
+      let moments = db
+        .selectFrom('interactions')
+        .select(['student_id', 'kind', 'occurred_at'])
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId)
+        .where('occurred_at', '>=', since)
+        .where('undone_at', 'is', null)
+        .where('kind', 'in', [...REPAIR_OPENERS, ...REPAIR_CLOSERS]);
+      let incidents = db
+        .selectFrom('incidents')
+        .select(['student_id', sql<string>`'incident'`.as('kind'), 'occurred_at'])
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId)
+        .where('occurred_at', '>=', since);
+      if (studentId !== undefined) {
+        moments = moments.where('student_id', '=', studentId);
+        incidents = incidents.where('student_id', '=', studentId);
+      }
+      return moments.unionAll(incidents).execute();
+    },
+
+    async conversationDates(
+      districtId: string,
+      teacherId: string,
+      studentIds: string[],
+      start: string,
+      end: string,
+    ) {
+      if (studentIds.length === 0) return [];
+      return db
+        .selectFrom('interactions')
+        .select(['student_id', 'occurred_at'])
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId)
+        .where('student_id', 'in', studentIds)
+        .where('kind', '=', 'conversation')
+        .where('occurred_at', '>=', start)
+        .where('occurred_at', '<', end)
+        .where('undone_at', 'is', null)
+        .execute();
+    },
+
+    async plans(
+      districtId: string,
+      teacherId: string,
+      filter: { studentId?: string; status?: 'active' } = {},
+    ) {
+      let q = db
+        .selectFrom('plans')
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId);
+      if (filter.studentId !== undefined) q = q.where('student_id', '=', filter.studentId);
+      if (filter.status !== undefined) q = q.where('status', '=', filter.status);
+      return q.orderBy('created_at', 'desc').execute();
+    },
+
+    async latestStages(districtId: string, teacherId: string, studentId?: string) {
+      let q = db
+        .selectFrom('dyad_stages')
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId);
+      if (studentId !== undefined) q = q.where('student_id', '=', studentId);
+      return q.orderBy('set_at', 'asc').execute();
+    },
+
+    async insertStage(row: Database['dyad_stages']) {
+      await db.insertInto('dyad_stages').values(row).execute();
+    },
+
+    async flags(districtId: string, teacherId: string, studentId?: string) {
+      let q = db
+        .selectFrom('dyad_flags')
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId);
+      if (studentId !== undefined) q = q.where('student_id', '=', studentId);
+      return q.execute();
+    },
+
+    async setConflictHistory(row: Database['dyad_flags']) {
+      await db
+        .insertInto('dyad_flags')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .columns(['district_id', 'teacher_id', 'student_id'])
+            .doUpdateSet({ conflict_history: row.conflict_history, updated_at: row.updated_at }),
+        )
+        .execute();
+    },
+
+    async dismissals(districtId: string, teacherId: string, weekStart: string) {
+      return db
+        .selectFrom('focus_dismissals')
+        .select('student_id')
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId)
+        .where('week_start', '=', weekStart)
+        .execute();
+    },
+
+    async dismiss(row: Database['focus_dismissals']) {
+      await db
+        .insertInto('focus_dismissals')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['district_id', 'teacher_id', 'week_start', 'student_id']).doNothing(),
+        )
+        .execute();
+    },
+
+    async incidents(districtId: string, teacherId: string, studentId: string) {
+      const rows = await db
+        .selectFrom('incidents')
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId)
+        .where('student_id', '=', studentId)
+        .orderBy('occurred_at', 'desc')
+        .limit(20)
+        .execute();
+      if (rows.length === 0) return [];
+      const explanations = await db
+        .selectFrom('incident_explanations')
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where(
+          'incident_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('position')
+        .execute();
+      return rows.map((r) => ({
+        ...r,
+        explanations: explanations.filter((e) => e.incident_id === r.id),
+      }));
+    },
+
+    async plan(districtId: string, teacherId: string, planId: string) {
+      return db
+        .selectFrom('plans')
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId)
+        .where('id', '=', planId)
+        .executeTakeFirst();
+    },
+
+    /** Inserts a plan; false when the dyad already has an active plan. The partial unique
+     * index settles a race between two starts; the check before it gives the common case a
+     * clean answer without relying on a driver's error text. */
+    async insertPlan(row: Database['plans']): Promise<boolean> {
+      const activeExists = async () =>
+        (await db
+          .selectFrom('plans')
+          .select('id')
+          .where('district_id', '=', row.district_id)
+          .where('teacher_id', '=', row.teacher_id)
+          .where('student_id', '=', row.student_id)
+          .where('status', '=', 'active')
+          .executeTakeFirst()) !== undefined;
+      if (await activeExists()) return false;
+      try {
+        await db.insertInto('plans').values(row).execute();
+        return true;
+      } catch (err) {
+        if (await activeExists()) return false;
+        throw err;
+      }
+    },
+
+    async endPlan(
+      districtId: string,
+      planId: string,
+      change: { status: 'completed' | 'stopped'; reflection: string | null; endedAt: string },
+    ): Promise<boolean> {
+      const res = await db
+        .updateTable('plans')
+        .set({ status: change.status, reflection: change.reflection, ended_at: change.endedAt })
+        .where('district_id', '=', districtId)
+        .where('id', '=', planId)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+
+    async incidentByClientId(districtId: string, authorAccountId: string, clientId: string) {
+      return db
+        .selectFrom('incidents')
+        .select('id')
+        .where('district_id', '=', districtId)
+        .where('author_account_id', '=', authorAccountId)
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+    },
+
+    /** An incident and its explanations, in one transaction: all of it or none. */
+    async insertIncident(
+      row: Database['incidents'],
+      explanations: Database['incident_explanations'][],
+    ) {
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('incidents').values(row).execute();
+        if (explanations.length > 0)
+          await trx.insertInto('incident_explanations').values(explanations).execute();
+      });
+    },
+  };
+}

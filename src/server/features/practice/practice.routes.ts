@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../../../contracts/common.js';
+import {
+  ClassParams,
+  ClassRatiosResponse,
+  DismissBody,
+  DyadResponse,
+  PracticeTodayResponse,
+  RepairReportResponse,
+  SetConflictHistoryBody,
+  SetStageBody,
+  StudentParams,
+} from '../../../contracts/practice.js';
+import {
+  dismissFocus,
+  getClassRatios,
+  getDyad,
+  getPracticeToday,
+  getRepairReport,
+  setConflictHistory,
+  setStage,
+} from './practice.service.js';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+// A teacher's practice is theirs alone: no other role reads it (PRODUCT.md).
+const teacherOnly = { policy: ['teacher'] as const };
+
+const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.deps;
+  const now = () => app.deps.now();
+
+  app.get(
+    '/today',
+    { config: teacherOnly, schema: { response: { 200: PracticeTodayResponse, ...errors } } },
+    async (req) => getPracticeToday(db.kysely, req.actor!, now()),
+  );
+
+  app.get(
+    '/repairs',
+    { config: teacherOnly, schema: { response: { 200: RepairReportResponse, ...errors } } },
+    async (req) => getRepairReport(db.kysely, req.actor!, now()),
+  );
+
+  app.get(
+    '/classes/:classId',
+    {
+      config: teacherOnly,
+      schema: { params: ClassParams, response: { 200: ClassRatiosResponse, ...errors } },
+    },
+    async (req) => getClassRatios(db.kysely, req.actor!, req.params.classId, now()),
+  );
+
+  app.get(
+    '/students/:studentId',
+    {
+      config: teacherOnly,
+      schema: { params: StudentParams, response: { 200: DyadResponse, ...errors } },
+    },
+    async (req) => getDyad(db.kysely, req.actor!, req.params.studentId, now()),
+  );
+
+  app.post(
+    '/students/:studentId/stage',
+    {
+      config: teacherOnly,
+      schema: {
+        params: StudentParams,
+        body: SetStageBody,
+        response: { 200: DyadResponse, ...errors },
+      },
+    },
+    async (req) => setStage(db.kysely, req.actor!, req.params.studentId, req.body.stage, now()),
+  );
+
+  app.put(
+    '/students/:studentId/conflict-history',
+    {
+      config: teacherOnly,
+      schema: {
+        params: StudentParams,
+        body: SetConflictHistoryBody,
+        response: { 200: DyadResponse, ...errors },
+      },
+    },
+    async (req) =>
+      setConflictHistory(
+        db.kysely,
+        req.actor!,
+        req.params.studentId,
+        req.body.conflictHistory,
+        now(),
+      ),
+  );
+
+  app.post(
+    '/focus/dismissals',
+    {
+      config: teacherOnly,
+      schema: { body: DismissBody, response: { 200: PracticeTodayResponse, ...errors } },
+    },
+    async (req) => dismissFocus(db.kysely, req.actor!, req.body.studentId, now()),
+  );
+};
+
+export default practiceRoutes;

@@ -1,0 +1,446 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type {
+  ClassRatiosResponse,
+  DyadResponse,
+  PracticeTodayResponse,
+  RepairReportResponse,
+  Stage,
+} from '../../../contracts/practice.js';
+import {
+  isSchoolDay,
+  localDate,
+  localDayRange,
+  recentSchoolDays,
+  schoolDaysBetween,
+  type TermCalendar,
+} from '../../../domain/calendar.js';
+import { weeklyFocus, weekStart, type FocusCandidate } from '../../../domain/focus-list.js';
+import { isPositive, isInteractionKind } from '../../../domain/interaction-kinds.js';
+import { displayName } from '../../../domain/names.js';
+import {
+  belowTarget,
+  dailySeries,
+  NO_POSITIVE_SCHOOL_DAYS,
+  positivesPerCorrection,
+  RATIO_WINDOW_SCHOOL_DAYS,
+  sumRatio,
+  type Ratio,
+} from '../../../domain/ratio.js';
+import { openRepair, repairEpisodes, timeToRepair } from '../../../domain/repairs.js';
+import { explainStage, suggestStage, type StageSignals } from '../../../domain/stages.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { accessRepository } from '../../platform/access/access.repository.js';
+import type { Database } from '../../platform/db/schema.js';
+import { assertDyad, assertTeachesClass, teacherOf } from './practice.policy.js';
+import { practiceRepository } from './practice.repository.js';
+import { toPlanView } from './plan-view.js';
+
+type K = Kysely<Database>;
+
+/** The term that includes today, as a calendar, with the ISO range of its start to today's end. */
+export async function termContext(db: K, actor: Actor, now: Date) {
+  const today = localDate(now, actor.timeZone);
+  const term = await accessRepository(db).currentTerm(actor.districtId, today);
+  if (!term) return { today, term: null };
+  const cal: TermCalendar = {
+    startDate: term.start_date,
+    endDate: term.end_date,
+    daysOff: term.daysOff,
+  };
+  const termStart = localDayRange(term.start_date, actor.timeZone).start;
+  return { today, term, cal, termStart, nowIso: now.toISOString() };
+}
+
+function windowOf(
+  cal: TermCalendar,
+  today: string,
+  timeZone: string,
+  count = RATIO_WINDOW_SCHOOL_DAYS,
+) {
+  const days = recentSchoolDays(cal, today, count);
+  const range =
+    days.length > 0
+      ? {
+          start: localDayRange(days[0]!, timeZone).start,
+          end: localDayRange(days.at(-1)!, timeZone).end,
+        }
+      : null;
+  return {
+    days,
+    range,
+    view: { schoolDays: days.length, from: days[0] ?? null, to: days.at(-1) ?? null },
+  };
+}
+
+function ratioByStudent(counts: Array<{ student_id: string; kind: string; n: number | string }>) {
+  const out = new Map<string, Ratio & { total: number }>();
+  for (const c of counts) {
+    const r = out.get(c.student_id) ?? { positive: 0, corrections: 0, total: 0 };
+    const n = Number(c.n);
+    r.total += n;
+    if (isInteractionKind(c.kind) && isPositive(c.kind)) r.positive += n;
+    else if (c.kind === 'correction') r.corrections += n;
+    out.set(c.student_id, r);
+  }
+  return out;
+}
+
+function hoursSince(iso: string, now: Date): number {
+  return Math.round(((now.getTime() - Date.parse(iso)) / 3600_000) * 10) / 10;
+}
+
+/** School days after the last positive moment up to today; from the term's start when there was none. */
+function schoolDaysWithoutPositive(
+  cal: TermCalendar,
+  today: string,
+  lastPositive: string | undefined,
+): number {
+  const days = schoolDaysBetween(cal, cal.startDate, today);
+  if (!lastPositive) return days.length;
+  return days.filter((d) => d > lastPositive).length;
+}
+
+function uniqueStudents<T extends { id: string }>(rows: T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const r of rows) if (!seen.has(r.id)) seen.set(r.id, r);
+  return [...seen.values()];
+}
+
+/** The teacher's morning screen: who needs them this week and why, open repairs, plan days. */
+export async function getPracticeToday(
+  db: K,
+  actor: Actor,
+  now: Date,
+): Promise<PracticeTodayResponse> {
+  const teacherId = teacherOf(actor);
+  const ctx = await termContext(db, actor, now);
+  const empty: PracticeTodayResponse = {
+    today: ctx.today,
+    isSchoolDay: false,
+    window: { schoolDays: 0, from: null, to: null },
+    ratio: { positive: 0, corrections: 0 },
+    focus: [],
+    openRepairs: [],
+    planDays: [],
+  };
+  if (!ctx.term) return empty;
+  const { cal, termStart, today } = ctx;
+  const repo = practiceRepository(db);
+  const students = uniqueStudents(await repo.students(actor.districtId, teacherId, today));
+  const onRoster = new Set(students.map((s) => s.id));
+  const name = new Map(students.map((s) => [s.id, displayName(s.given_name, s.preferred_name)]));
+  const w = windowOf(cal, today, actor.timeZone);
+  const todayEnd = localDayRange(today, actor.timeZone).end;
+
+  const [windowCounts, termCounts, lastPositive, repairs, activePlans, stages, flags, dismissed] =
+    await Promise.all([
+      w.range ? repo.kindCounts(actor.districtId, teacherId, w.range.start, w.range.end) : [],
+      repo.kindCounts(actor.districtId, teacherId, termStart, todayEnd),
+      repo.lastPositive(actor.districtId, teacherId, termStart),
+      repo.openRepairs(actor.districtId, teacherId, termStart),
+      repo.plans(actor.districtId, teacherId, { status: 'active' }),
+      repo.latestStages(actor.districtId, teacherId),
+      repo.flags(actor.districtId, teacherId),
+      repo.dismissals(actor.districtId, teacherId, weekStart(today)),
+    ]);
+  const windowRatio = ratioByStudent(windowCounts);
+  const termTotals = ratioByStudent(termCounts);
+  const lastPositiveDay = new Map(
+    lastPositive.map((r) => [r.student_id, localDate(String(r.at), actor.timeZone)]),
+  );
+  const openRepairAt = new Map(repairs.map((r) => [r.student_id, String(r.opened_at)]));
+  const currentStage = new Map(stages.map((s) => [s.student_id, s.stage])); // ordered by set_at: last wins
+  const conflict = new Set(flags.filter((f) => f.conflict_history === 1).map((f) => f.student_id));
+  const dismissedIds = new Set(dismissed.map((d) => d.student_id));
+
+  // Plan days today, with whether today's conversation is logged.
+  const plans = activePlans
+    .filter((p) => onRoster.has(p.student_id))
+    .map((p) => ({ ...p, dayList: JSON.parse(p.days) as string[] }));
+  const todays = plans.filter((p) => p.dayList.includes(today));
+  const { start: dayStart, end: dayEnd } = localDayRange(today, actor.timeZone);
+  const conversationsToday = new Set(
+    (
+      await repo.conversationDates(
+        actor.districtId,
+        teacherId,
+        todays.map((p) => p.student_id),
+        dayStart,
+        dayEnd,
+      )
+    ).map((r) => r.student_id),
+  );
+  const planDays = todays.map((p) => ({
+    planId: p.id,
+    studentId: p.student_id,
+    displayName: name.get(p.student_id) ?? '',
+    dayNumber: p.dayList.indexOf(today) + 1,
+    done: conversationsToday.has(p.student_id),
+  }));
+
+  const candidates: FocusCandidate[] = students.map((s) => {
+    const ratio = windowRatio.get(s.id) ?? { positive: 0, corrections: 0, total: 0 };
+    const signals: StageSignals = {
+      openRepair: openRepairAt.has(s.id),
+      window: ratio,
+      conflictHistory: conflict.has(s.id),
+      interactionsThisTerm: termTotals.get(s.id)?.total ?? 0,
+    };
+    const stage = currentStage.get(s.id) ?? suggestStage(signals).stage;
+    const drought = schoolDaysWithoutPositive(cal, today, lastPositiveDay.get(s.id));
+    const opened = openRepairAt.get(s.id);
+    return {
+      studentId: s.id,
+      displayName: name.get(s.id)!,
+      openRepairHours: opened ? hoursSince(opened, now) : null,
+      planDayToday: planDays.some((p) => p.studentId === s.id && !p.done),
+      schoolDaysWithoutPositive: drought >= NO_POSITIVE_SCHOOL_DAYS ? drought : null,
+      lowRatio: belowTarget(ratio) ? positivesPerCorrection(ratio) : null,
+      preEstablish: stage === 'pre_establish',
+      dismissed: dismissedIds.has(s.id),
+    };
+  });
+
+  return {
+    today,
+    isSchoolDay: isSchoolDay(cal, today),
+    window: w.view,
+    ratio: sumRatio(
+      [...windowRatio.entries()].filter(([id]) => onRoster.has(id)).map(([, r]) => r),
+    ),
+    focus: weeklyFocus(candidates),
+    openRepairs: students
+      .filter((s) => openRepairAt.has(s.id))
+      .map((s) => ({
+        studentId: s.id,
+        displayName: name.get(s.id)!,
+        openedAt: openRepairAt.get(s.id)!,
+        ageHours: hoursSince(openRepairAt.get(s.id)!, now),
+      }))
+      .sort((a, b) => b.ageHours - a.ageHours),
+    planDays,
+  };
+}
+
+/** Ratios of one class: the class over the window, a daily trend, each student, and who has had no positive moment lately. */
+export async function getClassRatios(
+  db: K,
+  actor: Actor,
+  classId: string,
+  now: Date,
+): Promise<ClassRatiosResponse> {
+  const teacherId = teacherOf(actor);
+  const ctx = await termContext(db, actor, now);
+  await assertTeachesClass(db, actor, classId, ctx.today);
+  const repo = practiceRepository(db);
+  const students = uniqueStudents(
+    await repo.students(actor.districtId, teacherId, ctx.today, { classId }),
+  );
+  if (!ctx.term) {
+    return {
+      classId,
+      window: { schoolDays: 0, from: null, to: null },
+      ratio: { positive: 0, corrections: 0 },
+      trend: [],
+      students: [],
+      noPositiveLately: [],
+    };
+  }
+  const { cal, termStart, today } = ctx;
+  const w = windowOf(cal, today, actor.timeZone);
+  const ids = students.map((s) => s.id);
+  const [moments, lastPositive] = await Promise.all([
+    w.range ? repo.ratioMoments(actor.districtId, teacherId, w.range.start, w.range.end, ids) : [],
+    repo.lastPositive(actor.districtId, teacherId, termStart),
+  ]);
+  const dated = moments.map((m) => ({
+    student: m.student_id,
+    date: localDate(m.occurred_at, actor.timeZone),
+    kind: m.kind,
+  }));
+  const trend = dailySeries(w.days, dated);
+  const lastDay = new Map(
+    lastPositive.map((r) => [r.student_id, localDate(String(r.at), actor.timeZone)]),
+  );
+  const rows = students
+    .map((s) => ({
+      studentId: s.id,
+      displayName: displayName(s.given_name, s.preferred_name),
+      familyName: s.family_name,
+      ratio: sumRatio(
+        dailySeries(
+          w.days,
+          dated.filter((d) => d.student === s.id),
+        ),
+      ),
+      schoolDaysWithoutPositive: schoolDaysWithoutPositive(cal, today, lastDay.get(s.id)),
+    }))
+    .sort(
+      (a, b) =>
+        a.displayName.localeCompare(b.displayName) || a.familyName.localeCompare(b.familyName),
+    );
+  return {
+    classId,
+    window: w.view,
+    ratio: sumRatio(trend),
+    trend,
+    students: rows,
+    noPositiveLately: rows
+      .filter((r) => r.schoolDaysWithoutPositive >= NO_POSITIVE_SCHOOL_DAYS)
+      .sort(
+        (a, b) =>
+          b.schoolDaysWithoutPositive - a.schoolDaysWithoutPositive ||
+          a.displayName.localeCompare(b.displayName),
+      ),
+  };
+}
+
+/** Everything about one dyad the teacher needs: stage with its reason, ratio, repair, plans, incidents. */
+export async function getDyad(
+  db: K,
+  actor: Actor,
+  studentId: string,
+  now: Date,
+): Promise<DyadResponse> {
+  const teacherId = teacherOf(actor);
+  const ctx = await termContext(db, actor, now);
+  const student = await assertDyad(db, actor, studentId, ctx.today);
+  const repo = practiceRepository(db);
+  const since = ctx.term ? ctx.termStart : '0000';
+  const w = ctx.term ? windowOf(ctx.cal, ctx.today, actor.timeZone) : null;
+  const todayEnd = localDayRange(ctx.today, actor.timeZone).end;
+  const [moments, termCounts, events, stages, flags, plans, incidents] = await Promise.all([
+    w?.range
+      ? repo.ratioMoments(actor.districtId, teacherId, w.range.start, w.range.end, [studentId])
+      : [],
+    repo.kindCounts(actor.districtId, teacherId, since, todayEnd, studentId),
+    repo.repairEvents(actor.districtId, teacherId, since, studentId),
+    repo.latestStages(actor.districtId, teacherId, studentId),
+    repo.flags(actor.districtId, teacherId, studentId),
+    repo.plans(actor.districtId, teacherId, { studentId }),
+    repo.incidents(actor.districtId, teacherId, studentId),
+  ]);
+  const trend = w
+    ? dailySeries(
+        w.days,
+        moments.map((m) => ({ date: localDate(m.occurred_at, actor.timeZone), kind: m.kind })),
+      )
+    : [];
+  const ratio = sumRatio(trend);
+  const open = openRepair(events.map((e) => ({ at: e.occurred_at, kind: e.kind })));
+  const signals: StageSignals = {
+    openRepair: open !== null,
+    window: ratio,
+    conflictHistory: flags[0]?.conflict_history === 1,
+    interactionsThisTerm: termCounts.reduce((n, c) => n + Number(c.n), 0),
+  };
+  const suggestion = suggestStage(signals);
+  const history = stages.map((s) => ({
+    stage: s.stage as Stage,
+    suggestedStage: s.suggested_stage as Stage,
+    decision: s.decision,
+    setAt: s.set_at,
+  }));
+  const planViews = await Promise.all(plans.map((p) => toPlanView(db, actor, p, ctx.today)));
+  return {
+    studentId,
+    displayName: displayName(student.given_name, student.preferred_name),
+    familyName: student.family_name,
+    pronouns: student.pronouns,
+    window: w?.view ?? { schoolDays: 0, from: null, to: null },
+    ratio,
+    trend,
+    stage: {
+      current: history.at(-1) ?? null,
+      suggested: suggestion.stage,
+      because: explainStage(suggestion, signals, actor.locale),
+      history: [...history].reverse(),
+    },
+    conflictHistory: signals.conflictHistory,
+    openRepair: open ? { openedAt: open.openedAt, ageHours: hoursSince(open.openedAt, now) } : null,
+    plans: planViews,
+    incidents: incidents.map((i) => ({
+      id: i.id,
+      studentId: i.student_id,
+      occurredAt: i.occurred_at,
+      whatHappened: i.what_happened,
+      explanations: i.explanations.map((e) => ({ text: e.text, charitable: e.charitable === 1 })),
+      nextStep: i.next_step,
+      createdAt: i.created_at,
+    })),
+  };
+}
+
+/** Records the teacher's stage for a dyad: accepted when it is Rapport's suggestion, overridden otherwise. */
+export async function setStage(db: K, actor: Actor, studentId: string, stage: Stage, now: Date) {
+  const dyad = await getDyad(db, actor, studentId, now);
+  await practiceRepository(db).insertStage({
+    district_id: actor.districtId,
+    id: randomUUID(),
+    teacher_id: teacherOf(actor),
+    student_id: studentId,
+    stage,
+    suggested_stage: dyad.stage.suggested,
+    suggested_reason: dyad.stage.because,
+    decision: stage === dyad.stage.suggested ? 'accepted' : 'overridden',
+    set_at: now.toISOString(),
+  });
+  return getDyad(db, actor, studentId, now);
+}
+
+export async function setConflictHistory(
+  db: K,
+  actor: Actor,
+  studentId: string,
+  value: boolean,
+  now: Date,
+) {
+  const today = localDate(now, actor.timeZone);
+  await assertDyad(db, actor, studentId, today);
+  await practiceRepository(db).setConflictHistory({
+    district_id: actor.districtId,
+    teacher_id: teacherOf(actor),
+    student_id: studentId,
+    conflict_history: value ? 1 : 0,
+    updated_at: now.toISOString(),
+  });
+  return getDyad(db, actor, studentId, now);
+}
+
+/** Takes a student off this week's focus list. */
+export async function dismissFocus(db: K, actor: Actor, studentId: string, now: Date) {
+  const today = localDate(now, actor.timeZone);
+  await assertDyad(db, actor, studentId, today);
+  await practiceRepository(db).dismiss({
+    district_id: actor.districtId,
+    teacher_id: teacherOf(actor),
+    student_id: studentId,
+    week_start: weekStart(today),
+  });
+  return getPracticeToday(db, actor, now);
+}
+
+/** How fast this teacher's repairs happen this term: for the teacher's eyes only. */
+export async function getRepairReport(
+  db: K,
+  actor: Actor,
+  now: Date,
+): Promise<RepairReportResponse> {
+  const teacherId = teacherOf(actor);
+  const ctx = await termContext(db, actor, now);
+  if (!ctx.term) return { closed: 0, open: 0, medianHours: null };
+  const events = await practiceRepository(db).repairEvents(
+    actor.districtId,
+    teacherId,
+    ctx.termStart,
+  );
+  const byStudent = new Map<string, Array<{ at: string; kind: string }>>();
+  for (const e of events)
+    byStudent.set(e.student_id, [
+      ...(byStudent.get(e.student_id) ?? []),
+      { at: e.occurred_at, kind: e.kind },
+    ]);
+  const t = timeToRepair([...byStudent.values()].flatMap((evs) => repairEpisodes(evs)));
+  return { ...t, medianHours: t.medianHours === null ? null : Math.round(t.medianHours * 10) / 10 };
+}
