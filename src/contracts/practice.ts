@@ -41,6 +41,8 @@ export const PlanDayToday = Type.Object({
   displayName: Type.String(),
   dayNumber: Type.Integer(),
   done: Type.Boolean(),
+  /** Earlier plan days without a logged conversation. */
+  missed: Type.Integer(),
 });
 
 export const PracticeTodayResponse = Type.Object({

@@ -166,7 +166,9 @@ describe.each(testDialects())('daily practice on $name', ({ target }) => {
       ]);
       expect(plan.todayNumber).toBe(1);
       let today = (await r.t.get('/api/practice/today')).json();
-      expect(today.planDays).toMatchObject([{ planId: plan.id, dayNumber: 1, done: false }]);
+      expect(today.planDays).toMatchObject([
+        { planId: plan.id, dayNumber: 1, done: false, missed: 0 },
+      ]);
       expect(today.focus[0]).toMatchObject({ reason: 'plan_day_today' });
       await r.log('conversation', 0);
       today = (await r.t.get('/api/practice/today')).json();

@@ -159,25 +159,19 @@ export async function getPracticeToday(
     .filter((p) => onRoster.has(p.student_id))
     .map((p) => ({ ...p, dayList: JSON.parse(p.days) as string[] }));
   const todays = plans.filter((p) => p.dayList.includes(today));
-  const { start: dayStart, end: dayEnd } = localDayRange(today, actor.timeZone);
-  const conversationsToday = new Set(
-    (
-      await repo.conversationDates(
-        actor.districtId,
-        teacherId,
-        todays.map((p) => p.student_id),
-        dayStart,
-        dayEnd,
-      )
-    ).map((r) => r.student_id),
+  const planDays = await Promise.all(
+    todays.map(async (p) => {
+      const view = await toPlanView(db, actor, p, today);
+      return {
+        planId: p.id,
+        studentId: p.student_id,
+        displayName: name.get(p.student_id) ?? '',
+        dayNumber: view.todayNumber ?? 0,
+        done: view.days.some((d) => d.date === today && d.state === 'done'),
+        missed: view.missed,
+      };
+    }),
   );
-  const planDays = todays.map((p) => ({
-    planId: p.id,
-    studentId: p.student_id,
-    displayName: name.get(p.student_id) ?? '',
-    dayNumber: p.dayList.indexOf(today) + 1,
-    done: conversationsToday.has(p.student_id),
-  }));
 
   const candidates: FocusCandidate[] = students.map((s) => {
     const ratio = windowRatio.get(s.id) ?? { positive: 0, corrections: 0, total: 0 };

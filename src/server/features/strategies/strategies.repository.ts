@@ -1,6 +1,6 @@
 // The only code that reads the strategy library's files. It reads; the service parses and
 // validates. The root is injectable so tests can point it at a temporary folder.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
@@ -27,6 +27,7 @@ export function strategiesRepository(root: string = DEFAULT_STRATEGIES_ROOT) {
     root,
     /** Every `<lang>/<slug>.md` under the root, sorted by path. Other files are ignored. */
     readAll(): StrategyFile[] {
+      if (!existsSync(root)) throw new Error(`The strategy library folder ${root} does not exist.`);
       const files: StrategyFile[] = [];
       for (const lang of readdirSync(root).sort()) {
         const dir = join(root, lang);

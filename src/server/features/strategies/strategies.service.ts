@@ -222,8 +222,11 @@ function checkBody(
   const headings: string[] = [];
   let current: Token[] | null = null;
   let rawHtml = false;
-  for (const t of tokens) {
+  // Block and inline HTML alike: the web app shows `html` as is, so only Markdown may produce it.
+  markdown.walkTokens(tokens, (t) => {
     if (t.type === 'html') rawHtml = true;
+  });
+  for (const t of tokens) {
     if (t.type === 'heading') {
       const h = t as Tokens.Heading;
       if (h.depth === 1)
