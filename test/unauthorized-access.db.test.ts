@@ -377,6 +377,23 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
         signedOut: 401,
       },
     },
+    // The strategy library is product text, not student data: staff read it, students and
+    // the signed-out do not.
+    {
+      route: 'GET /api/strategies',
+      call: (c) => c.get('/api/strategies?stage=restore'),
+      expect: {
+        sameSchoolTeacher: 'own-data-only',
+        otherDistrictAdmin: 'own-data-only',
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'GET /api/strategies/:slug',
+      call: (c) => c.get('/api/strategies/two-by-ten'),
+      expect: { sameSchoolTeacher: 'own-data-only', student: 403, signedOut: 401 },
+    },
     {
       route: 'GET /api/auth/session',
       call: (c) => c.get('/api/auth/session'),

@@ -2,10 +2,12 @@
 // linked to the relationship stages it fits (Establish–Maintain–Restore, Cook et al. 2018,
 // extended with pre-establish for a history of conflict).
 import { Type, type Static } from 'typebox';
+import { STAGES, type Stage } from '../domain/stages.js';
 import { Locale } from './common.js';
 
-export const STRATEGY_STAGES = ['pre_establish', 'establish', 'maintain', 'restore'] as const;
-export type StrategyStage = (typeof STRATEGY_STAGES)[number];
+/** The relationship stages (one list, from the domain). */
+export const STRATEGY_STAGES = STAGES;
+export type StrategyStage = Stage;
 export const StrategyStage = Type.Enum(STRATEGY_STAGES);
 
 export const STRATEGY_LANGS = ['en', 'es'] as const;

@@ -17,6 +17,7 @@ import interactionsRoutes from '../../features/interactions/interactions.routes.
 import { incidentsRoutes, plansRoutes } from '../../features/practice/plans.routes.js';
 import practiceRoutes from '../../features/practice/practice.routes.js';
 import schoolsRoutes from '../../features/schools/schools.routes.js';
+import strategiesRoutes from '../../features/strategies/strategies.routes.js';
 import studentsRoutes from '../../features/students/students.routes.js';
 
 export interface AppDeps {
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(practiceRoutes, { prefix: '/api/practice' });
   await app.register(plansRoutes, { prefix: '/api/plans' });
   await app.register(incidentsRoutes, { prefix: '/api/incidents' });
+  await app.register(strategiesRoutes, { prefix: '/api/strategies' });
 
   if (serveWeb)
     await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
