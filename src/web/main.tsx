@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n/i18n.js';
 import './app/styles.css';
 import { App } from './app/app.js';
+import { registerServiceWorker } from './lib/service-worker.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -11,3 +12,4 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+registerServiceWorker();

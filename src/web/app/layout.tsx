@@ -4,8 +4,10 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { requestHeadingFocus } from '../components/ui/page-heading.js';
 import { AccountControls } from '../features/auth/components/account-controls.js';
 import { LanguageSwitcher } from '../features/auth/components/language-switcher.js';
+import { OutboxBadge, OutboxSync } from './outbox-sync.js';
 
-/** The page frame: skip link, header (app name, user, language, sign out) and the one <main>. */
+/** The page frame: skip link, header (app name, logs waiting to sync, user, language, sign out)
+ * and the one <main>, which starts with the outbox's notices. */
 export function Layout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -27,10 +29,12 @@ export function Layout() {
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
+        <OutboxBadge />
         <LanguageSwitcher />
         <AccountControls />
       </header>
       <main id="main" tabIndex={-1}>
+        <OutboxSync />
         <Outlet />
       </main>
     </>

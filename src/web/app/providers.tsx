@@ -15,6 +15,9 @@ function makeQueryClient(): QueryClient {
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
+        // Try once even when the browser says it is offline: the service worker may answer
+        // from its cache (service-worker/sw.ts). Only retries wait for the network.
+        networkMode: 'offlineFirst',
         // Retrying cannot fix a refusal or bad input, only a network or server failure.
         retry: (failures, error) =>
           (error instanceof ApiError ? error.retryable : true) && failures < 2,

@@ -46,7 +46,9 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      await Promise.all(staleCaches(await caches.keys(), MANIFEST.version).map((n) => caches.delete(n)));
+      await Promise.all(
+        staleCaches(await caches.keys(), MANIFEST.version).map((n) => caches.delete(n)),
+      );
       // Control the page that registered this worker at once, so its reads are cached today,
       // not only after the next reload.
       await sw.clients.claim();

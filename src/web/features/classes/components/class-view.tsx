@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type {
-  RosterStudent,
-  TodayCounts as TodayCountsView,
-} from '../../../../contracts/classes.js';
+import type { TodayCounts as TodayCountsView } from '../../../../contracts/classes.js';
 import type { LogInteractionsBody } from '../../../../contracts/interactions.js';
 import { QUICK_KINDS, type InteractionKind } from '../../../../domain/interaction-kinds.js';
 import { Alert, ErrorAlert } from '../../../components/ui/alert.js';
@@ -16,36 +13,48 @@ import { ApiError } from '../../../lib/api-client.js';
 import { newClientId } from '../../../lib/client-id.js';
 import { errorMessage } from '../../../lib/error-message.js';
 import { formatDay, formatList } from '../../../lib/format.js';
+import { getOutboxState } from '../../../lib/outbox.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { useClass } from '../api/get-class.js';
 import { useLogInteractions } from '../api/log-interactions.js';
+import { usePendingLogs, withUncounted } from '../api/pending-logs.js';
 import { useUndoInteractions } from '../api/undo-interactions.js';
+import { SyncStatus } from './sync-status.js';
 
 type CountedKind = Exclude<keyof TodayCountsView, 'other'>;
 const isCounted = (kind: InteractionKind): kind is CountedKind =>
   kind === 'warm_moment' || kind === 'affirmation' || kind === 'correction';
 const COUNTED_KINDS = QUICK_KINDS.filter(isCounted);
 
-function TodayCounts({ student }: { student: RosterStudent }) {
+function TodayCounts({ today }: { today: TodayCountsView }) {
   const { t } = useTranslation();
   return (
     <span className="today-counts">
       {COUNTED_KINDS.map((kind) => (
         <span key={kind} className="count">
-          {t(`classView.count.${kind}`, { n: student.today[kind] })}
+          {t(`classView.count.${kind}`, { n: today[kind] })}
         </span>
       ))}
-      {student.today.other > 0 ? (
-        <span className="count">{t('classView.count.other', { n: student.today.other })}</span>
+      {today.other > 0 ? (
+        <span className="count">{t('classView.count.other', { n: today.other })}</span>
       ) : null}
     </span>
   );
 }
 
+/** A log that failed; `kept` when the outbox holds it to send later. */
+interface FailedLog {
+  body: LogInteractionsBody;
+  tappedAt: Date;
+  error: unknown;
+  kept: boolean;
+}
+
 /**
  * The class view and its two-tap logging: tap students (several may be selected), then tap what
  * happened. The log can be undone from the toast; a failed log keeps its client id, so trying
- * again can never record it twice.
+ * again can never record it twice. Offline, logs wait in the outbox (lib/outbox.ts) and count
+ * as logged; the sync status says how many wait.
  */
 export function ClassView() {
   const { classId = '' } = useParams();
@@ -60,10 +69,9 @@ function ClassViewBody({ classId }: { classId: string }) {
   const undo = useUndoInteractions(classId);
   const { toast, show, dismiss } = useToast();
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
-  const [failedLog, setFailedLog] = useState<{ body: LogInteractionsBody; error: unknown } | null>(
-    null,
-  );
+  const [failedLog, setFailedLog] = useState<FailedLog | null>(null);
   const [undoError, setUndoError] = useState<unknown>(null);
+  const pending = usePendingLogs(classId, cls.dataUpdatedAt);
   useDocumentTitle(cls.data?.title ?? t('classView.title'));
 
   if (cls.isPending) return <Loading />;
@@ -104,26 +112,39 @@ function ClassViewBody({ classId }: { classId: string }) {
     );
   }
 
-  function send(body: LogInteractionsBody) {
+  function send(body: LogInteractionsBody, tappedAt: Date) {
     setFailedLog(null);
     setUndoError(null);
-    log.mutate(body, {
-      onSuccess: () => {
-        setSelected(new Set());
-        const names = namesOf(body.studentIds);
-        show({
-          message: t(`classView.logged.${body.kind}`, { names }),
-          action: { label: t('classView.undo'), onAction: () => undoLog(body, names) },
-        });
+    log.mutate(
+      { body, tappedAt },
+      {
+        onSuccess: (result) => {
+          setSelected(new Set());
+          const names = namesOf(body.studentIds);
+          const logged = t(`classView.logged.${body.kind}`, { names });
+          show({
+            message: result === 'queued' ? t('classView.queued', { logged }) : logged,
+            action: { label: t('classView.undo'), onAction: () => undoLog(body, names) },
+          });
+        },
+        onError: (error) => {
+          const kept = getOutboxState().items.some((i) => i.id === body.clientId);
+          setFailedLog({ body, tappedAt, error, kept });
+        },
       },
-      onError: (error) => setFailedLog({ body, error }),
-    });
+    );
   }
 
   function logKind(kind: InteractionKind) {
     if (nothingSelected || log.isPending) return;
-    send({ clientId: newClientId(), kind, studentIds: selectedIds, classId });
+    send({ clientId: newClientId(), kind, studentIds: selectedIds, classId }, new Date());
   }
+
+  // A kept log that has since been sent (or refused, which the app reports) needs no alert.
+  const failure =
+    failedLog && !(failedLog.kept && !pending.waitingIds.has(failedLog.body.clientId))
+      ? failedLog
+      : null;
 
   const c = cls.data;
   const meta = [
@@ -169,7 +190,7 @@ function ClassViewBody({ classId }: { classId: string }) {
                     <span className="student-text">
                       <span className="student-name">{fullName}</span>
                       {s.pronouns ? <span className="pronouns"> ({s.pronouns})</span> : null}
-                      <TodayCounts student={s} />
+                      <TodayCounts today={withUncounted(s.today, s.id, pending.uncounted)} />
                     </span>
                   </button>
                   <Link to={`/students/${encodeURIComponent(s.id)}`} className="card-link">
@@ -186,11 +207,15 @@ function ClassViewBody({ classId }: { classId: string }) {
         </>
       )}
       <div className="action-dock">
-        {failedLog ? (
+        <SyncStatus />
+        {failure ? (
           <Alert>
-            <p>{errorMessage(failedLog.error, t)}</p>
-            {failedLog.error instanceof ApiError && failedLog.error.retryable ? (
-              <Button onClick={() => send(failedLog.body)}>{t('errors.retry')}</Button>
+            <p>{errorMessage(failure.error, t)}</p>
+            {failure.kept ? <p>{t('classView.keptForLater')}</p> : null}
+            {failure.error instanceof ApiError && failure.error.retryable ? (
+              <Button onClick={() => send(failure.body, failure.tappedAt)}>
+                {t('errors.retry')}
+              </Button>
             ) : null}
           </Alert>
         ) : null}
