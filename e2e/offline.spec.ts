@@ -1,8 +1,9 @@
 // Offline logging in a real browser: the service worker keeps the class view (and a reload of
 // it) working without a network, logs wait on the device with their client ids, the class view
 // says how many wait, and on reconnect each reaches the server exactly once. Also: two tabs do
-// not send the same log twice, a log the server refuses is reported and removed, and an ended
-// session keeps the logs until the teacher signs in again.
+// not send the same log twice, a log the server failed to take while online is kept and sent
+// later, a log the server refuses is reported and removed, and an ended session keeps the logs
+// until the teacher signs in again.
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetRosters } from '../src/server/platform/access/roster-cache.js';
@@ -249,6 +250,51 @@ describe.skipIf(!browserAvailable)('the class view offline', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it(
+    'keeps a log the server failed to take while online, and sends it by itself',
+    { timeout: 60_000 },
+    async () => {
+      const room = await classroom(h);
+      const [ana] = room.students;
+      const { page, context, pageErrors } = await openPage(h);
+      await context.clock.setFixedTime(TAP_TIME);
+      await signIn(page, room);
+      await openClass(page, room);
+
+      // The server is down for a moment: 503.
+      await page.route('**/api/interactions', (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'unavailable', message: 'Down for a moment.' } }),
+        }),
+      );
+      const anaButton = page.getByRole('button', { name: /^Ana Lopez/ });
+      await anaButton.click();
+      await page.getByRole('button', { name: 'Affirmation', exact: true }).click();
+      const alert = page.getByRole('alert');
+      await expectText(alert, 'Down for a moment.');
+      await expectText(alert, 'It is saved on this device and will sync by itself');
+      await expectText(syncStatus(page), '1 waiting to sync');
+      await expectText(anaButton, 'Affirmations: 1');
+      expect(await rowsOf(h, room.cls.id)).toEqual([]);
+
+      // The server is back; the next round (here: the browser reporting a network change)
+      // sends it, and the alert goes away without a "Try again".
+      await page.unroute('**/api/interactions');
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expectText(syncStatus(page), 'All saved');
+      await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+      const rows = await rowsOf(h, room.cls.id);
+      expect(rows.map((r) => [r.kind, r.student_id, r.occurred_at])).toEqual([
+        ['affirmation', ana!.id, TAP_TIME.toISOString()],
+      ]);
+      await expectText(anaButton, 'Affirmations: 1');
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+  );
 
   it(
     'keeps logs through an ended session, then reports the one the server refuses',

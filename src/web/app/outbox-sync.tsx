@@ -47,17 +47,17 @@ export function OutboxSync() {
   useEffect(() => setOutboxOwner(accountId), [accountId]);
 
   // Reads made before the service worker took control of this page went around it, uncached:
-  // read them again once it has. Signing in answers with the session as a POST, which it never
-  // caches, so the session is read once more then.
-  useEffect(
-    () =>
-      onServiceWorkerControl(() => {
-        void getSession().catch(() => undefined);
-        void queryClient.invalidateQueries({ queryKey: CLASSES });
-        void queryClient.invalidateQueries({ queryKey: HOME });
-      }),
-    [queryClient],
-  );
+  // read them again once it has (when signed in; signed out there is nothing to keep). Signing
+  // in answers with the session as a POST, which it never caches, so the session is read once
+  // more then.
+  useEffect(() => {
+    if (accountId === null) return;
+    return onServiceWorkerControl(() => {
+      void getSession().catch(() => undefined);
+      void queryClient.invalidateQueries({ queryKey: CLASSES });
+      void queryClient.invalidateQueries({ queryKey: HOME });
+    });
+  }, [queryClient, accountId]);
   const previousAccount = useRef<string | null | undefined>(undefined);
   useEffect(() => {
     if (session.isPending) return;

@@ -69,7 +69,7 @@ sw.addEventListener('fetch', (event) => {
       event.respondWith(staticAsset(request));
       break;
     case 'forget-api':
-      event.waitUntil(caches.delete(CACHES.api));
+      event.waitUntil(forgetApiReads(++requestCount));
       break;
     case 'pass':
       break;
@@ -90,23 +90,57 @@ function cachedShell(): Promise<Response | undefined> {
   return caches.match('/', { cacheName: CACHES.shell });
 }
 
+// The API cache is forgotten when the session changes (a sign-in or sign-out passes by, or a
+// read answers 401). Requests are numbered as they start, and answers may arrive in any order:
+// forgetting drops only answers to requests started before the change, and an answer to such a
+// request that arrives later is not cached. Cache writes run one at a time, in arrival order.
+// (The numbers live in memory: a restarted worker treats every cached answer as older.)
+let requestCount = 0;
+let forgottenBefore = 0;
+const answeredBy = new Map<string, number>(); // url → number of the request whose answer is cached
+let cacheWrites: Promise<unknown> = Promise.resolve();
+
+function serially<T>(write: () => Promise<T>): Promise<T> {
+  const done = cacheWrites.then(write);
+  cacheWrites = done.catch(() => undefined);
+  return done;
+}
+
+function forgetApiReads(before: number): Promise<void> {
+  return serially(async () => {
+    forgottenBefore = Math.max(forgottenBefore, before);
+    const cache = await caches.open(CACHES.api);
+    for (const request of await cache.keys()) {
+      if ((answeredBy.get(request.url) ?? -1) < before) {
+        answeredBy.delete(request.url);
+        await cache.delete(request);
+      }
+    }
+  });
+}
+
 async function apiRead(request: Request): Promise<Response> {
-  const cache = await caches.open(CACHES.api);
+  const number = ++requestCount;
   let response: Response;
   try {
     response = await fetch(request);
   } catch {
-    return (await cache.match(request)) ?? Response.error();
+    return (await caches.match(request, { cacheName: CACHES.api })) ?? Response.error();
   }
   if (response.status === 200) {
-    await cache.put(request, response.clone());
+    const copy = response.clone();
+    await serially(async () => {
+      if (number < forgottenBefore) return;
+      await (await caches.open(CACHES.api)).put(request, copy);
+      answeredBy.set(request.url, number);
+    });
   } else if (response.status === 401) {
-    // The session ended: nothing cached for it may be shown again.
-    await caches.delete(CACHES.api);
+    // The session had ended: nothing cached for it may be shown again.
+    await forgetApiReads(number + 1);
   } else if (response.status === 403 || response.status === 404) {
-    await cache.delete(request);
+    await serially(async () => (await caches.open(CACHES.api)).delete(request));
   } else if (response.status >= 500) {
-    return (await cache.match(request)) ?? response;
+    return (await caches.match(request, { cacheName: CACHES.api })) ?? response;
   }
   return response;
 }
