@@ -5,7 +5,7 @@ import { Layout } from './layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { AppProviders } from './providers.js';
 import { RequireSession } from './require-session.js';
-import { HomeRoute, StudentRoute } from './role-routes.js';
+import { ClassRatiosRoute, HomeRoute, RepairReportRoute, StudentRoute } from './role-routes.js';
 
 export function App() {
   return (
@@ -17,6 +17,8 @@ export function App() {
             <Route element={<RequireSession />}>
               <Route path="/" element={<HomeRoute />} />
               <Route path="/classes/:classId" element={<ClassView />} />
+              <Route path="/classes/:classId/ratios" element={<ClassRatiosRoute />} />
+              <Route path="/practice/repairs" element={<RepairReportRoute />} />
               <Route path="/students/:studentId" element={<StudentRoute />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { sessionQueryKey } from '../features/auth/api/get-session.js';
+import { setLocale } from '../features/auth/api/set-locale.js';
 import { ApiError } from '../lib/api-client.js';
 
 function makeQueryClient(): QueryClient {
@@ -12,7 +13,15 @@ function makeQueryClient(): QueryClient {
   };
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),
-    mutationCache: new MutationCache({ onError }),
+    mutationCache: new MutationCache({
+      onError,
+      // Some answers carry text the server wrote in the account's language (a stage's reason):
+      // once a new language is saved, fetch again what is shown.
+      onSuccess: (_data, _variables, _context, mutation) => {
+        if (mutation.options.mutationFn === setLocale)
+          void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
+      },
+    }),
     defaultOptions: {
       queries: {
         // Try once even when the browser says it is offline: the service worker may answer

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ClassSummary } from '../../../../contracts/classes.js';
@@ -8,12 +9,18 @@ import { formatDay } from '../../../lib/format.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { useTeacherHome } from '../api/get-teacher-home.js';
 
-function ClassList({ classes }: { classes: ClassSummary[] }) {
+function ClassList({
+  classes,
+  withRatios = false,
+}: {
+  classes: ClassSummary[];
+  withRatios?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <ul className="card-list">
       {classes.map((c) => (
-        <li key={c.id}>
+        <li key={c.id} className={withRatios ? 'class-item' : undefined}>
           <Link to={`/classes/${encodeURIComponent(c.id)}`} className="class-link">
             <span className="class-title">{c.title}</span>
             <span className="class-meta">
@@ -26,14 +33,26 @@ function ClassList({ classes }: { classes: ClassSummary[] }) {
                 .join(' · ')}
             </span>
           </Link>
+          {withRatios ? (
+            <Link to={`/classes/${encodeURIComponent(c.id)}/ratios`} className="class-ratios-link">
+              {t('home.teacher.classRatios')}
+              <span className="visually-hidden">
+                {' '}
+                {t('home.teacher.forClass', { title: c.title })}
+              </span>
+            </Link>
+          ) : null}
         </li>
       ))}
     </ul>
   );
 }
 
-/** A teacher's home: the classes they meet today first, then every class this term. */
-export function TeacherHome({ name }: { name: string }) {
+/**
+ * A teacher's home: the classes they meet today first, then `practice` (the app puts the
+ * week's practice panel here), then every class this term.
+ */
+export function TeacherHome({ name, practice }: { name: string; practice?: ReactNode }) {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('home.title'));
   const home = useTeacherHome();
@@ -55,12 +74,13 @@ export function TeacherHome({ name }: { name: string }) {
           <ClassList classes={todaysClasses} />
         )}
       </section>
+      {practice}
       <section aria-labelledby="all-classes-heading">
         <h2 id="all-classes-heading">{t('home.teacher.allClasses')}</h2>
         {classes.length === 0 ? (
           <p>{t('home.teacher.noClasses')}</p>
         ) : (
-          <ClassList classes={classes} />
+          <ClassList classes={classes} withRatios />
         )}
       </section>
     </>

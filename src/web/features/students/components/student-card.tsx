@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { InteractionView } from '../../../../contracts/interactions.js';
+import type { StudentCardResponse } from '../../../../contracts/students.js';
 import { formatRatio } from '../../../../domain/interaction-kinds.js';
 import { ErrorAlert } from '../../../components/ui/alert.js';
 import { Loading } from '../../../components/ui/loading.js';
@@ -28,6 +29,62 @@ function RecentList({ items }: { items: InteractionView[] }) {
   );
 }
 
+function useDetails(s: StudentCardResponse | undefined): string {
+  const { t } = useTranslation();
+  if (!s) return '';
+  return [s.pronouns, s.grade ? t('studentCard.grade', { grade: s.grade }) : null, s.schoolName]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function SharedClasses({ s }: { s: StudentCardResponse }) {
+  const { t } = useTranslation();
+  if (s.sharedClasses.length === 0) return null;
+  return (
+    <section aria-labelledby="classes-heading">
+      <h2 id="classes-heading">{t('studentCard.sharedClasses')}</h2>
+      <ul className="link-list">
+        {s.sharedClasses.map((c) => (
+          <li key={c.id}>
+            <Link to={`/classes/${encodeURIComponent(c.id)}`}>{c.title}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function OwnLog({ s }: { s: StudentCardResponse }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="recent-heading">
+      <h2 id="recent-heading">{t('studentCard.recent')}</h2>
+      <RecentList items={s.recent.filter((it) => !it.undone)} />
+    </section>
+  );
+}
+
+/** "she/her · Grade 7 · Lincoln Middle": who the student is, for a heading's lead line. */
+export function StudentCardLead({ studentId }: { studentId: string }) {
+  const student = useStudent(studentId);
+  return <>{useDetails(student.data)}</>;
+}
+
+/**
+ * The card's parts that another page can show for a student's teacher: the classes they share
+ * and the moments the teacher logged recently. Nothing while loading; errors are the page's.
+ */
+export function StudentCardSections({ studentId }: { studentId: string }) {
+  const student = useStudent(studentId);
+  if (!student.data) return null;
+  return (
+    <>
+      <SharedClasses s={student.data} />
+      <OwnLog s={student.data} />
+    </>
+  );
+}
+
 /**
  * A student's card: who they are, the classes the viewer shares with them, positive moments and
  * corrections over recent school days, and (for their teacher) the moments the teacher logged.
@@ -36,6 +93,7 @@ export function StudentCard({ showOwnLog }: { showOwnLog: boolean }) {
   const { studentId = '' } = useParams();
   const { t } = useTranslation();
   const student = useStudent(studentId);
+  const details = useDetails(student.data);
   const name = student.data ? `${student.data.displayName} ${student.data.familyName}` : null;
   useDocumentTitle(name ?? t('studentCard.title'));
 
@@ -43,17 +101,11 @@ export function StudentCard({ showOwnLog }: { showOwnLog: boolean }) {
   if (student.isError)
     return <ErrorAlert error={student.error} onRetry={() => void student.refetch()} />;
   const s = student.data;
-  const details = [
-    s.pronouns,
-    s.grade ? t('studentCard.grade', { grade: s.grade }) : null,
-    s.schoolName,
-  ].filter(Boolean);
   const { positive, corrections, schoolDays } = s.ratio;
-  const recent = s.recent.filter((it) => !it.undone);
 
   return (
     <>
-      <PageHeading lead={details.join(' · ')}>{name}</PageHeading>
+      <PageHeading lead={details}>{name}</PageHeading>
 
       <section aria-labelledby="ratio-heading">
         <h2 id="ratio-heading">{t('studentCard.ratioHeading')}</h2>
@@ -84,25 +136,8 @@ export function StudentCard({ showOwnLog }: { showOwnLog: boolean }) {
         )}
       </section>
 
-      {s.sharedClasses.length > 0 ? (
-        <section aria-labelledby="classes-heading">
-          <h2 id="classes-heading">{t('studentCard.sharedClasses')}</h2>
-          <ul className="link-list">
-            {s.sharedClasses.map((c) => (
-              <li key={c.id}>
-                <Link to={`/classes/${encodeURIComponent(c.id)}`}>{c.title}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {showOwnLog ? (
-        <section aria-labelledby="recent-heading">
-          <h2 id="recent-heading">{t('studentCard.recent')}</h2>
-          <RecentList items={recent} />
-        </section>
-      ) : null}
+      <SharedClasses s={s} />
+      {showOwnLog ? <OwnLog s={s} /> : null}
     </>
   );
 }
