@@ -160,7 +160,11 @@ function ClassViewBody({ classId }: { classId: string }) {
     <>
       <PageHeading lead={meta}>{c.title}</PageHeading>
       <p className="today-line">
-        {t('classView.today', { date: formatDay(c.today, i18n.language) })}
+        {t('classView.today', { date: formatDay(c.today, i18n.language) })}{' '}
+        <Link to={`/classes/${encodeURIComponent(c.id)}/ratios`} className="class-ratios-link">
+          {t('home.teacher.classRatios')}
+          <span className="visually-hidden"> {t('home.teacher.forClass', { title: c.title })}</span>
+        </Link>
       </p>
       {students.length === 0 ? (
         <p>{t('classView.noStudents')}</p>
