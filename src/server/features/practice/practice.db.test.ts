@@ -113,7 +113,19 @@ describe.each(testDialects())('daily practice on $name', ({ target }) => {
       ];
       for (const [i, kind, when] of script) await r.log(kind, i, when);
       const repo = practiceRepository(db.kysely);
-      const sqlOpen = await repo.openRepairs(r.district.id, r.teacher.person.id, '2026-01-01');
+      const signals = await repo.dyadSignals(
+        r.district.id,
+        r.teacher.person.id,
+        r.students.map((x) => x.id),
+        '2026-01-01',
+        5,
+      );
+      const sqlOpen = signals
+        .map((x) => ({
+          student_id: x.student_id,
+          opened_at: [x.first_correction_open, x.first_incident_open].filter(Boolean).sort()[0],
+        }))
+        .filter((x) => x.opened_at !== undefined);
       const events = await repo.repairEvents(r.district.id, r.teacher.person.id, '2026-01-01');
       const domainOpen = r.students
         .map(

@@ -97,59 +97,81 @@ export function practiceRepository(db: K) {
       return q.execute();
     },
 
-    /** The latest positive moment from this teacher per student, since `since`. */
-    async lastPositive(districtId: string, teacherId: string, since: string) {
-      return db
-        .selectFrom('interactions')
-        .select(['student_id', (eb) => eb.fn.max('occurred_at').as('at')])
-        .where('district_id', '=', districtId)
-        .where('teacher_id', '=', teacherId)
-        .where('occurred_at', '>=', since)
-        .where('undone_at', 'is', null)
-        .where('kind', 'in', [...POSITIVE_KINDS])
-        .groupBy('student_id')
-        .execute();
-    },
-
     /**
-     * Open repairs per student: the first opener (correction or incident) after the last
-     * closer. The same rule as src/domain/repairs.ts, in SQL so the home screen does not load
-     * a term of history (a test checks the two agree).
+     * Per-dyad signals for a list of students, each read by walking the dyad index
+     * (district, teacher, student, occurred_at) from one end, so the cost is a few rows per
+     * student whatever the length of the history: the newest positive moment, the open
+     * repair's start (the first correction or incident after the newest closer, the rule of
+     * src/domain/repairs.ts), and whether the dyad has FEW_INTERACTIONS moments yet.
      */
-    async openRepairs(districtId: string, teacherId: string, since: string) {
-      const closers = db
-        .selectFrom('interactions')
-        .select(['student_id', (eb) => eb.fn.max('occurred_at').as('closed_at')])
-        .where('district_id', '=', districtId)
-        .where('teacher_id', '=', teacherId)
-        .where('occurred_at', '>=', since)
-        .where('undone_at', 'is', null)
-        .where('kind', 'in', [...REPAIR_CLOSERS])
-        .groupBy('student_id');
-      const openers = db
-        .selectFrom('interactions')
-        .select(['student_id', 'occurred_at'])
-        .where('district_id', '=', districtId)
-        .where('teacher_id', '=', teacherId)
-        .where('occurred_at', '>=', since)
-        .where('undone_at', 'is', null)
-        .where('kind', 'in', [...REPAIR_OPENERS])
-        .unionAll(
-          db
-            .selectFrom('incidents')
-            .select(['student_id', 'occurred_at'])
-            .where('district_id', '=', districtId)
-            .where('teacher_id', '=', teacherId)
-            .where('occurred_at', '>=', since),
-        );
+    async dyadSignals(
+      districtId: string,
+      teacherId: string,
+      studentIds: string[],
+      since: string,
+      cap: number,
+    ) {
+      if (studentIds.length === 0) return [];
       return db
-        .selectFrom(openers.as('o'))
-        .leftJoin(closers.as('c'), 'c.student_id', 'o.student_id')
-        .select(['o.student_id', (eb) => eb.fn.min('o.occurred_at').as('opened_at')])
-        .where((eb) =>
-          eb.or([eb('c.closed_at', 'is', null), eb('o.occurred_at', '>', eb.ref('c.closed_at'))]),
-        )
-        .groupBy('o.student_id')
+        .selectFrom('people as p')
+        .select((eb) => {
+          const dyad = (kinds: readonly string[]) =>
+            eb
+              .selectFrom('interactions as i')
+              .where('i.district_id', '=', districtId)
+              .where('i.teacher_id', '=', teacherId)
+              .whereRef('i.student_id', '=', 'p.id')
+              .where('i.occurred_at', '>=', since)
+              .where('i.undone_at', 'is', null)
+              .where('i.kind', 'in', [...kinds]);
+          const lastCloser = dyad(REPAIR_CLOSERS)
+            .select('i.occurred_at')
+            .orderBy('i.occurred_at', 'desc')
+            .limit(1);
+          const afterClose = eb.fn.coalesce(lastCloser, eb.val(since));
+          return [
+            'p.id as student_id',
+            dyad([...POSITIVE_KINDS])
+              .select('i.occurred_at')
+              .orderBy('i.occurred_at', 'desc')
+              .limit(1)
+              .as('last_positive'),
+            dyad(REPAIR_OPENERS)
+              .select('i.occurred_at')
+              .where('i.occurred_at', '>', afterClose)
+              .orderBy('i.occurred_at', 'asc')
+              .limit(1)
+              .as('first_correction_open'),
+            eb
+              .selectFrom('incidents as n')
+              .select('n.occurred_at')
+              .where('n.district_id', '=', districtId)
+              .where('n.teacher_id', '=', teacherId)
+              .whereRef('n.student_id', '=', 'p.id')
+              .where('n.occurred_at', '>=', since)
+              .where('n.occurred_at', '>', afterClose)
+              .orderBy('n.occurred_at', 'asc')
+              .limit(1)
+              .as('first_incident_open'),
+            eb
+              .selectFrom(
+                eb
+                  .selectFrom('interactions as i')
+                  .select('i.id')
+                  .where('i.district_id', '=', districtId)
+                  .where('i.teacher_id', '=', teacherId)
+                  .whereRef('i.student_id', '=', 'p.id')
+                  .where('i.occurred_at', '>=', since)
+                  .where('i.undone_at', 'is', null)
+                  .limit(cap)
+                  .as('c'),
+              )
+              .select((e2) => e2.fn.countAll<number | string>().as('n'))
+              .as('moments_capped'),
+          ];
+        })
+        .where('p.district_id', '=', districtId)
+        .where('p.id', 'in', studentIds)
         .execute();
     },
 

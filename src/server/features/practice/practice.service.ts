@@ -28,7 +28,12 @@ import {
   type Ratio,
 } from '../../../domain/ratio.js';
 import { openRepair, repairEpisodes, timeToRepair } from '../../../domain/repairs.js';
-import { explainStage, suggestStage, type StageSignals } from '../../../domain/stages.js';
+import {
+  explainStage,
+  FEW_INTERACTIONS,
+  suggestStage,
+  type StageSignals,
+} from '../../../domain/stages.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { accessRepository } from '../../platform/access/access.repository.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -101,6 +106,26 @@ function schoolDaysWithoutPositive(
   return days.filter((d) => d > lastPositive).length;
 }
 
+/** The per-dyad signals row, typed, with the newest positive moment as a local date. */
+function readSignals(
+  x: {
+    last_positive: string | null;
+    first_correction_open: string | null;
+    first_incident_open: string | null;
+    moments_capped: number | string | null;
+  },
+  timeZone: string,
+) {
+  const openers = [x.first_correction_open, x.first_incident_open]
+    .filter((v): v is string => v !== null)
+    .sort();
+  return {
+    lastPositiveDay: x.last_positive ? localDate(x.last_positive, timeZone) : undefined,
+    openRepairAt: openers[0] ?? null,
+    momentsCapped: Number(x.moments_capped ?? 0),
+  };
+}
+
 function uniqueStudents<T extends { id: string }>(rows: T[]): T[] {
   const seen = new Map<string, T>();
   for (const r of rows) if (!seen.has(r.id)) seen.set(r.id, r);
@@ -131,25 +156,22 @@ export async function getPracticeToday(
   const onRoster = new Set(students.map((s) => s.id));
   const name = new Map(students.map((s) => [s.id, displayName(s.given_name, s.preferred_name)]));
   const w = windowOf(cal, today, actor.timeZone);
-  const todayEnd = localDayRange(today, actor.timeZone).end;
 
-  const [windowCounts, termCounts, lastPositive, repairs, activePlans, stages, flags, dismissed] =
-    await Promise.all([
-      w.range ? repo.kindCounts(actor.districtId, teacherId, w.range.start, w.range.end) : [],
-      repo.kindCounts(actor.districtId, teacherId, termStart, todayEnd),
-      repo.lastPositive(actor.districtId, teacherId, termStart),
-      repo.openRepairs(actor.districtId, teacherId, termStart),
-      repo.plans(actor.districtId, teacherId, { status: 'active' }),
-      repo.latestStages(actor.districtId, teacherId),
-      repo.flags(actor.districtId, teacherId),
-      repo.dismissals(actor.districtId, teacherId, weekStart(today)),
-    ]);
+  const [windowCounts, signals, activePlans, stages, flags, dismissed] = await Promise.all([
+    w.range ? repo.kindCounts(actor.districtId, teacherId, w.range.start, w.range.end) : [],
+    repo.dyadSignals(actor.districtId, teacherId, [...onRoster], termStart, FEW_INTERACTIONS),
+    repo.plans(actor.districtId, teacherId, { status: 'active' }),
+    repo.latestStages(actor.districtId, teacherId),
+    repo.flags(actor.districtId, teacherId),
+    repo.dismissals(actor.districtId, teacherId, weekStart(today)),
+  ]);
   const windowRatio = ratioByStudent(windowCounts);
-  const termTotals = ratioByStudent(termCounts);
-  const lastPositiveDay = new Map(
-    lastPositive.map((r) => [r.student_id, localDate(String(r.at), actor.timeZone)]),
+  const signalsOf = new Map(signals.map((x) => [x.student_id, readSignals(x, actor.timeZone)]));
+  const openRepairAt = new Map(
+    [...signalsOf]
+      .filter(([, x]) => x.openRepairAt !== null)
+      .map(([id, x]) => [id, x.openRepairAt!]),
   );
-  const openRepairAt = new Map(repairs.map((r) => [r.student_id, String(r.opened_at)]));
   const currentStage = new Map(stages.map((s) => [s.student_id, s.stage])); // ordered by set_at: last wins
   const conflict = new Set(flags.filter((f) => f.conflict_history === 1).map((f) => f.student_id));
   const dismissedIds = new Set(dismissed.map((d) => d.student_id));
@@ -175,14 +197,15 @@ export async function getPracticeToday(
 
   const candidates: FocusCandidate[] = students.map((s) => {
     const ratio = windowRatio.get(s.id) ?? { positive: 0, corrections: 0, total: 0 };
-    const signals: StageSignals = {
+    const dyad = signalsOf.get(s.id);
+    const stageSignals: StageSignals = {
       openRepair: openRepairAt.has(s.id),
       window: ratio,
       conflictHistory: conflict.has(s.id),
-      interactionsThisTerm: termTotals.get(s.id)?.total ?? 0,
+      interactionsThisTerm: dyad?.momentsCapped ?? 0,
     };
-    const stage = currentStage.get(s.id) ?? suggestStage(signals).stage;
-    const drought = schoolDaysWithoutPositive(cal, today, lastPositiveDay.get(s.id));
+    const stage = currentStage.get(s.id) ?? suggestStage(stageSignals).stage;
+    const drought = schoolDaysWithoutPositive(cal, today, dyad?.lastPositiveDay);
     const opened = openRepairAt.get(s.id);
     return {
       studentId: s.id,
@@ -244,9 +267,9 @@ export async function getClassRatios(
   const { cal, termStart, today } = ctx;
   const w = windowOf(cal, today, actor.timeZone);
   const ids = students.map((s) => s.id);
-  const [moments, lastPositive] = await Promise.all([
+  const [moments, signals] = await Promise.all([
     w.range ? repo.ratioMoments(actor.districtId, teacherId, w.range.start, w.range.end, ids) : [],
-    repo.lastPositive(actor.districtId, teacherId, termStart),
+    repo.dyadSignals(actor.districtId, teacherId, ids, termStart, FEW_INTERACTIONS),
   ]);
   const dated = moments.map((m) => ({
     student: m.student_id,
@@ -255,7 +278,7 @@ export async function getClassRatios(
   }));
   const trend = dailySeries(w.days, dated);
   const lastDay = new Map(
-    lastPositive.map((r) => [r.student_id, localDate(String(r.at), actor.timeZone)]),
+    signals.map((x) => [x.student_id, readSignals(x, actor.timeZone).lastPositiveDay]),
   );
   const rows = students
     .map((s) => ({
