@@ -7,4 +7,9 @@ export const benchmarks: Record<string, { description: string; load: () => Promi
     description: 'logging an interaction: real route vs a bare insert route (SQLite)',
     load: async () => (await import('./logging.js')).loggingBenchmark,
   },
+  practice: {
+    description:
+      'teacher home, class view, student card on a school year of 5M interactions vs one indexed query (SQLite)',
+    load: async () => (await import('./practice.js')).practiceBenchmark,
+  },
 };

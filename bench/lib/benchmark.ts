@@ -7,8 +7,10 @@ import { resolve } from 'node:path';
 export interface Benchmark {
   name: string;
   description: string;
+  /** Command-line flags the benchmark understands (`--name`), with what each does. */
+  flags?: Record<string, string>;
   /** Runs the benchmark, writes bench/results/<name>.json and returns a short human summary. */
-  run(): Promise<string>;
+  run(flags?: ReadonlySet<string>): Promise<string>;
 }
 
 export const RESULTS_DIR = resolve(import.meta.dirname, '../results');
@@ -36,6 +38,14 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Nearest-rank percentile (p in 0–100) of unsorted values. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) throw new Error('percentile of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
 }
 
 export function round(value: number, digits: number): number {

@@ -16,6 +16,14 @@ export interface DemoOptions {
   today: string;
   students: number;
   staff: number;
+  /**
+   * The term's first and last day (it must contain `today`), e.g. a whole school year for the
+   * benchmarks. Default: from the Monday about 13 weeks before today to the Friday about 5
+   * weeks after.
+   */
+  term?: { start: string; end: string; name?: string };
+  /** False: generate no interactions (a benchmark that writes its own). Default true. */
+  interactions?: boolean;
 }
 
 export const DEMO_DEFAULTS = { seed: 1, students: 1200, staff: 60 } as const;
@@ -261,14 +269,16 @@ export function generateDemo(opts: DemoOptions): DemoData {
   };
   const d = district.id;
 
-  // About 13 weeks of school behind today and 5 ahead.
-  const start = mondayOnOrBefore(addDays(opts.today, -91));
-  const end = addDays(mondayOnOrBefore(addDays(opts.today, 35)), 4);
+  // About 13 weeks of school behind today and 5 ahead, unless the caller sets the term.
+  const start = opts.term?.start ?? mondayOnOrBefore(addDays(opts.today, -91));
+  const end = opts.term?.end ?? addDays(mondayOnOrBefore(addDays(opts.today, 35)), 4);
+  if (opts.today < start || opts.today > end)
+    throw new Error(`the term ${start}..${end} does not contain today (${opts.today})`);
   const season = Number(start.slice(5, 7)) >= 7 ? 'Fall' : 'Spring';
   const term: Database['terms'] = {
     district_id: d,
     id: r.uuid(),
-    name: `${season} ${opts.today.slice(0, 4)}`,
+    name: opts.term?.name ?? `${season} ${opts.today.slice(0, 4)}`,
     start_date: start,
     end_date: end,
     sourced_id: null,
@@ -493,7 +503,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
   // Interactions: every school day from the term's start until yesterday.
   const interactions: Database['interactions'][] = [];
   const schoolDays: string[] = [];
-  for (let day = start; day < opts.today; day = addDays(day, 1))
+  for (let day = start; opts.interactions !== false && day < opts.today; day = addDays(day, 1))
     if (isSchoolDay(cal, day)) schoolDays.push(day);
   const teacherAccount = new Map(
     accounts.filter((a) => a.row.role === 'teacher').map((a) => [a.row.person_id!, a.row.id]),
