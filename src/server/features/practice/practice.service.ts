@@ -95,15 +95,24 @@ function hoursSince(iso: string, now: Date): number {
   return Math.round(((now.getTime() - Date.parse(iso)) / 3600_000) * 10) / 10;
 }
 
-/** School days after the last positive moment up to today; from the term's start when there was none. */
-function schoolDaysWithoutPositive(
-  cal: TermCalendar,
-  today: string,
-  lastPositive: string | undefined,
-): number {
+/**
+ * Counts school days after a student's last positive moment, up to today (from the term's
+ * start when there was none). The term's school days are listed once per request; each
+ * student is then a binary search.
+ */
+function droughtCounter(cal: TermCalendar, today: string) {
   const days = schoolDaysBetween(cal, cal.startDate, today);
-  if (!lastPositive) return days.length;
-  return days.filter((d) => d > lastPositive).length;
+  return (lastPositive: string | undefined): number => {
+    if (!lastPositive) return days.length;
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid]! <= lastPositive) lo = mid + 1;
+      else hi = mid;
+    }
+    return days.length - lo;
+  };
 }
 
 /** The per-dyad signals row, typed, with the newest positive moment as a local date. */
@@ -195,6 +204,7 @@ export async function getPracticeToday(
     }),
   );
 
+  const daysWithoutPositive = droughtCounter(cal, today);
   const candidates: FocusCandidate[] = students.map((s) => {
     const ratio = windowRatio.get(s.id) ?? { positive: 0, corrections: 0, total: 0 };
     const dyad = signalsOf.get(s.id);
@@ -205,7 +215,7 @@ export async function getPracticeToday(
       interactionsThisTerm: dyad?.momentsCapped ?? 0,
     };
     const stage = currentStage.get(s.id) ?? suggestStage(stageSignals).stage;
-    const drought = schoolDaysWithoutPositive(cal, today, dyad?.lastPositiveDay);
+    const drought = daysWithoutPositive(dyad?.lastPositiveDay);
     const opened = openRepairAt.get(s.id);
     return {
       studentId: s.id,
@@ -277,6 +287,7 @@ export async function getClassRatios(
     kind: m.kind,
   }));
   const trend = dailySeries(w.days, dated);
+  const daysWithoutPositive = droughtCounter(cal, today);
   const lastDay = new Map(
     signals.map((x) => [x.student_id, readSignals(x, actor.timeZone).lastPositiveDay]),
   );
@@ -291,7 +302,7 @@ export async function getClassRatios(
           dated.filter((d) => d.student === s.id),
         ),
       ),
-      schoolDaysWithoutPositive: schoolDaysWithoutPositive(cal, today, lastDay.get(s.id)),
+      schoolDaysWithoutPositive: daysWithoutPositive(lastDay.get(s.id)),
     }))
     .sort(
       (a, b) =>
