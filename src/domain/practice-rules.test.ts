@@ -51,7 +51,12 @@ describe('repairs', () => {
     expect(timeToRepair(eps)).toEqual({ closed: 2, open: 1, medianHours: 7.5 });
   });
   it('closes a repair logged at the same instant as its cause', () => {
-    expect(openRepair([{ at: t(3), kind: 'empathy_statement' }, { at: t(3), kind: 'incident' }])).toBeNull();
+    expect(
+      openRepair([
+        { at: t(3), kind: 'empathy_statement' },
+        { at: t(3), kind: 'incident' },
+      ]),
+    ).toBeNull();
   });
   it('is order-independent of input and has no open repair after a close', () => {
     expect(

@@ -29,7 +29,9 @@ export function repairEpisodes(events: Iterable<RepairEvent>): RepairEpisode[] {
   // At the same instant an opener comes first, so a repair logged with its cause closes it
   // (the SQL rule in practice.repository.ts agrees: an opener must be later than the close).
   const rank = (e: RepairEvent) => (e.kind === 'incident' || opensRepair(e.kind) ? 0 : 1);
-  const sorted = [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : rank(a) - rank(b)));
+  const sorted = [...events].sort((a, b) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : rank(a) - rank(b),
+  );
   const episodes: RepairEpisode[] = [];
   let open: RepairEpisode | null = null;
   for (const e of sorted) {
