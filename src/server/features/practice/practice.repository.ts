@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import { POSITIVE_KINDS } from '../../../domain/interaction-kinds.js';
 import { REPAIR_CLOSERS, REPAIR_OPENERS } from '../../../domain/repairs.js';
-import { enrollmentActiveOn } from '../../platform/db/conditions.js';
+import { teacherStudents } from '../../platform/access/access.repository.js';
 import type { Database } from '../../platform/db/schema.js';
 
 type K = Kysely<Database>;
@@ -17,17 +17,7 @@ export function practiceRepository(db: K) {
       today: string,
       filter: { classId?: string; studentId?: string } = {},
     ) {
-      let q = db
-        .selectFrom('enrollments as te')
-        .innerJoin('classes as c', (j) =>
-          j.onRef('c.district_id', '=', 'te.district_id').onRef('c.id', '=', 'te.class_id'),
-        )
-        .innerJoin('terms as t', (j) =>
-          j.onRef('t.district_id', '=', 'c.district_id').onRef('t.id', '=', 'c.term_id'),
-        )
-        .innerJoin('enrollments as se', (j) =>
-          j.onRef('se.district_id', '=', 'te.district_id').onRef('se.class_id', '=', 'te.class_id'),
-        )
+      let q = teacherStudents(db, districtId, teacherId, today)
         .innerJoin('people as p', (j) =>
           j.onRef('p.district_id', '=', 'se.district_id').onRef('p.id', '=', 'se.person_id'),
         )
@@ -40,16 +30,7 @@ export function practiceRepository(db: K) {
           'p.grade',
           'se.class_id',
           'c.term_id',
-        ])
-        .where('te.district_id', '=', districtId)
-        .where('te.person_id', '=', teacherId)
-        .where('te.role', '=', 'teacher')
-        .where(enrollmentActiveOn('te', today))
-        .where('c.active', '=', 1)
-        .where('t.start_date', '<=', today)
-        .where('t.end_date', '>=', today)
-        .where('se.role', '=', 'student')
-        .where(enrollmentActiveOn('se', today));
+        ]);
       if (filter.classId !== undefined) q = q.where('te.class_id', '=', filter.classId);
       if (filter.studentId !== undefined) q = q.where('se.person_id', '=', filter.studentId);
       return q.execute();

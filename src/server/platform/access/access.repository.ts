@@ -4,6 +4,39 @@ import type { Kysely } from 'kysely';
 import { enrollmentActiveOn } from '../db/conditions.js';
 import type { Database } from '../db/schema.js';
 
+/**
+ * The rows pairing a teacher's classes today with the students actively enrolled in them
+ * (aliases: te = teacher enrollment, c = class, t = term, se = student enrollment). Callers add
+ * their own columns and filters; every caller of "who does this teacher teach" starts here.
+ */
+export function teacherStudents(
+  db: Kysely<Database>,
+  districtId: string,
+  teacherId: string,
+  today: string,
+) {
+  return db
+    .selectFrom('enrollments as te')
+    .innerJoin('classes as c', (j) =>
+      j.onRef('c.district_id', '=', 'te.district_id').onRef('c.id', '=', 'te.class_id'),
+    )
+    .innerJoin('terms as t', (j) =>
+      j.onRef('t.district_id', '=', 'c.district_id').onRef('t.id', '=', 'c.term_id'),
+    )
+    .innerJoin('enrollments as se', (j) =>
+      j.onRef('se.district_id', '=', 'te.district_id').onRef('se.class_id', '=', 'te.class_id'),
+    )
+    .where('te.district_id', '=', districtId)
+    .where('te.person_id', '=', teacherId)
+    .where('te.role', '=', 'teacher')
+    .where(enrollmentActiveOn('te', today))
+    .where('c.active', '=', 1)
+    .where('t.start_date', '<=', today)
+    .where('t.end_date', '>=', today)
+    .where('se.role', '=', 'student')
+    .where(enrollmentActiveOn('se', today));
+}
+
 export function accessRepository(db: Kysely<Database>) {
   return {
     /** The classes a teacher teaches in a term that includes `today`. */
@@ -93,32 +126,13 @@ export function accessRepository(db: Kysely<Database>) {
      * class and its term's bounds: what a teacher may log for. One query.
      */
     async teacherRoster(districtId: string, teacherId: string, today: string) {
-      return db
-        .selectFrom('enrollments as te')
-        .innerJoin('classes as c', (j) =>
-          j.onRef('c.district_id', '=', 'te.district_id').onRef('c.id', '=', 'te.class_id'),
-        )
-        .innerJoin('terms as t', (j) =>
-          j.onRef('t.district_id', '=', 'c.district_id').onRef('t.id', '=', 'c.term_id'),
-        )
-        .innerJoin('enrollments as se', (j) =>
-          j.onRef('se.district_id', '=', 'te.district_id').onRef('se.class_id', '=', 'te.class_id'),
-        )
+      return teacherStudents(db, districtId, teacherId, today)
         .select([
           'se.person_id as studentId',
           'se.class_id as classId',
           't.start_date',
           't.end_date',
         ])
-        .where('te.district_id', '=', districtId)
-        .where('te.person_id', '=', teacherId)
-        .where('te.role', '=', 'teacher')
-        .where(enrollmentActiveOn('te', today))
-        .where('c.active', '=', 1)
-        .where('t.start_date', '<=', today)
-        .where('t.end_date', '>=', today)
-        .where('se.role', '=', 'student')
-        .where(enrollmentActiveOn('se', today))
         .orderBy('se.class_id')
         .execute();
     },
