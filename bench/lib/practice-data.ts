@@ -29,6 +29,8 @@ import {
 import { hashPassword } from '../../src/server/platform/auth/passwords.js';
 import { migrateToLatest, openDatabase } from '../../src/server/platform/db/database.js';
 import { migrations } from '../../src/server/platform/db/migrations/index.js';
+import { DEMO_TAGS as TAGS } from '../../src/server/features/demo/demo.generator.js';
+import { seededRandom } from '../../src/server/features/demo/seeded-random.js';
 
 /** Bump when the generation below changes in a way that changes the rows. */
 export const DATA_VERSION = 2;
@@ -107,60 +109,6 @@ interface Meta {
   load: LoadStats;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-/** mulberry32, as in the demo generator, with the helpers the loader needs. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const u32 = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-  const next = () => u32() / 4294967296;
-  const hex8 = () => {
-    const x = u32();
-    return HEX[x >>> 24]! + HEX[(x >>> 16) & 255]! + HEX[(x >>> 8) & 255]! + HEX[x & 255]!;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-    chance: (p: number) => next() < p,
-    gauss: () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
-    poisson: (lambda: number) => {
-      const l = Math.exp(-lambda);
-      let k = 0;
-      let p = 1;
-      do {
-        k++;
-        p *= next();
-      } while (p > l);
-      return k - 1;
-    },
-    /** A UUID-shaped (v4) id from the stream. */
-    uuid: () => {
-      const a1 = hex8();
-      const b = hex8();
-      const c = hex8();
-      const d = hex8();
-      return `${a1}-${b.slice(0, 4)}-4${b.slice(5, 8)}-a${c.slice(1, 4)}-${c.slice(4)}${d}`;
-    },
-  };
-}
-
-const TAGS = [
-  'greeting at the door',
-  'helped a peer',
-  'effort',
-  'kindness',
-  'participation',
-  'off task',
-  'late',
-  'check-in',
-];
 const NOTES = [
   'Asked about the weekend game.',
   'Stayed after to finish the lab.',
@@ -467,7 +415,7 @@ async function build(
  * overlooked lately (no positive moment in the last four weeks); some moments are undone.
  */
 function generateInteractions(demo: DemoData) {
-  const r = prng(PARAMS.seed * 7919 + DATA_VERSION);
+  const r = seededRandom(PARAMS.seed * 7919 + DATA_VERSION);
   const d = demo.district.id;
   const { rosters, teacherClasses } = rostersOf(demo);
   const classById = new Map(demo.classes.map((c) => [c.id, c]));

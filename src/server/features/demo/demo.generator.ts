@@ -9,6 +9,7 @@ import {
 } from '../../../domain/calendar.js';
 import type { InteractionKind } from '../../../domain/interaction-kinds.js';
 import type { Database } from '../../platform/db/schema.js';
+import { seededRandom } from './seeded-random.js';
 
 export interface DemoOptions {
   seed: number;
@@ -53,40 +54,6 @@ export interface DemoData {
   enrollments: Database['enrollments'][];
   accounts: DemoAccount[];
   interactions: Database['interactions'][];
-}
-
-/** mulberry32: small, fast, good enough for demo data, and stable across platforms. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-    chance: (p: number) => next() < p,
-    /** A UUID-shaped id drawn from the stream, so ids are deterministic too. */
-    uuid: () => {
-      const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-    },
-    /** Poisson-distributed count (Knuth), for daily logging volumes. */
-    poisson: (lambda: number) => {
-      const l = Math.exp(-lambda);
-      let k = 0;
-      let p = 1;
-      do {
-        k++;
-        p *= next();
-      } while (p > l);
-      return k - 1;
-    },
-  };
 }
 
 const GIVEN = [
@@ -206,7 +173,8 @@ const SUBJECTS = [
   'Art',
   'Physical Education',
 ] as const;
-const TAGS = [
+/** Tags teachers put on moments, shared with the benchmarks' data. */
+export const DEMO_TAGS = [
   'greeting at the door',
   'helped a peer',
   'effort',
@@ -258,7 +226,7 @@ export function demoHolidays(start: string, end: string): Array<{ date: string; 
 }
 
 export function generateDemo(opts: DemoOptions): DemoData {
-  const r = rng(opts.seed);
+  const r = seededRandom(opts.seed);
   const createdAt = `${opts.today}T06:00:00.000Z`;
   const district: Database['districts'] = {
     id: r.uuid(),
@@ -554,7 +522,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
             student_id: studentId,
             class_id: cls.id,
             kind,
-            tag: r.chance(0.2) ? r.pick(TAGS) : null,
+            tag: r.chance(0.2) ? r.pick(DEMO_TAGS) : null,
             note: null,
             occurred_at: occurred,
             created_at: occurred,
