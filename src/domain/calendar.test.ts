@@ -7,6 +7,7 @@ import {
   isoWeekday,
   localDate,
   localDayRange,
+  readOccurredAt,
   recentSchoolDays,
   schoolDaysBetween,
   startOfLocalDay,
@@ -130,5 +131,23 @@ describe('time zones', () => {
         },
       ),
     );
+  });
+});
+
+describe('occurredAt', () => {
+  const now = new Date('2026-11-23T15:00:00Z');
+  it('defaults to now, accepts the past and a small clock skew, refuses the future and non-instants', () => {
+    expect(readOccurredAt(undefined, now)).toEqual(now);
+    expect(readOccurredAt('2026-11-20T08:00:00Z', now)).toEqual(new Date('2026-11-20T08:00:00Z'));
+    expect(readOccurredAt('2026-11-23T15:04:00Z', now)).toBeInstanceOf(Date);
+    expect(readOccurredAt('2026-11-23T15:06:00Z', now)).toEqual({
+      reason: 'cannot be in the future',
+    });
+    expect(readOccurredAt('yesterday', now)).toEqual({
+      reason: expect.stringMatching(/a date and time/),
+    });
+    expect(readOccurredAt('2026-11-20', now)).toEqual({
+      reason: expect.stringMatching(/a date and time/),
+    });
   });
 });

@@ -139,3 +139,20 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** Clock skew tolerated from a device whose clock runs ahead. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * When a logged moment happened: the given instant, or `now` when none was given. Returns the
+ * reason it is refused instead when it is not an instant or lies in the future.
+ */
+export function readOccurredAt(raw: string | undefined, now: Date): Date | { reason: string } {
+  if (raw === undefined) return now;
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(raw)) {
+    return { reason: 'must be a date and time such as 2026-11-23T09:15:00Z' };
+  }
+  if (ms > now.getTime() + FUTURE_TOLERANCE_MS) return { reason: 'cannot be in the future' };
+  return new Date(ms);
+}

@@ -4,7 +4,7 @@ import type {
   LogInteractionsBody,
   LogInteractionsResponse,
 } from '../../../contracts/interactions.js';
-import { localDate } from '../../../domain/calendar.js';
+import { localDate, readOccurredAt } from '../../../domain/calendar.js';
 import { canUndo } from '../../../domain/interaction-kinds.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -13,19 +13,10 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/er
 import { assertMayLog } from './interactions.policy.js';
 import { interactionsRepository } from './interactions.repository.js';
 
-/** Clock skew tolerated for occurredAt from a device whose clock runs ahead. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
 function parseOccurredAt(raw: string | undefined, now: Date): Date {
-  if (raw === undefined) return now;
-  const ms = Date.parse(raw);
-  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(raw)) {
-    throw new ValidationError('occurredAt', 'must be a date and time such as 2026-11-23T09:15:00Z');
-  }
-  if (ms > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new ValidationError('occurredAt', 'cannot be in the future');
-  }
-  return new Date(ms);
+  const occurred = readOccurredAt(raw, now);
+  if (!(occurred instanceof Date)) throw new ValidationError('occurredAt', occurred.reason);
+  return occurred;
 }
 
 /** Checks access and the date of a log request; returns where each student is logged. */

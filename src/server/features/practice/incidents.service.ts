@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { LogIncidentBody, LogIncidentResponse } from '../../../contracts/practice.js';
-import { localDate } from '../../../domain/calendar.js';
+import { localDate, readOccurredAt } from '../../../domain/calendar.js';
 import { incidentProblem } from '../../../domain/incidents.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -9,8 +9,6 @@ import { ValidationError } from '../../platform/errors.js';
 import { assertDyad, teacherOf } from './practice.policy.js';
 import { practiceRepository } from './practice.repository.js';
 import { getDyad, termContext } from './practice.service.js';
-
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 /** Logs a frustrating moment, privately. It opens a repair for the dyad until one is logged. */
 export async function logIncident(
@@ -34,14 +32,9 @@ export async function logIncident(
   if (problem) throw new ValidationError(problem.field, problem.reason);
   const ctx = await termContext(db, actor, now);
   await assertDyad(db, actor, input.studentId, ctx.today);
-  const occurredAt = input.occurredAt ?? now.toISOString();
-  const ms = Date.parse(occurredAt);
-  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(occurredAt)) {
-    throw new ValidationError('occurredAt', 'must be a date and time such as 2026-11-23T09:15:00Z');
-  }
-  if (ms > now.getTime() + FUTURE_TOLERANCE_MS)
-    throw new ValidationError('occurredAt', 'cannot be in the future');
-  const day = localDate(new Date(ms), actor.timeZone);
+  const occurred = readOccurredAt(input.occurredAt, now);
+  if (!(occurred instanceof Date)) throw new ValidationError('occurredAt', occurred.reason);
+  const day = localDate(occurred, actor.timeZone);
   if (ctx.term && (day < ctx.term.start_date || day > ctx.term.end_date)) {
     throw new ValidationError(
       'occurredAt',
@@ -58,7 +51,7 @@ export async function logIncident(
         teacher_id: teacherOf(actor),
         author_account_id: actor.accountId,
         student_id: input.studentId,
-        occurred_at: new Date(ms).toISOString(),
+        occurred_at: occurred.toISOString(),
         what_happened: input.whatHappened.trim(),
         next_step: input.nextStep.trim(),
         created_at: now.toISOString(),

@@ -57,6 +57,9 @@ export async function termContext(db: K, actor: Actor, now: Date) {
   return { today, term, cal, termStart, nowIso: now.toISOString() };
 }
 
+/** The window when there is no current term. */
+const NO_WINDOW = { schoolDays: 0, from: null, to: null };
+
 function windowOf(
   cal: TermCalendar,
   today: string,
@@ -152,7 +155,7 @@ export async function getPracticeToday(
   const empty: PracticeTodayResponse = {
     today: ctx.today,
     isSchoolDay: false,
-    window: { schoolDays: 0, from: null, to: null },
+    window: NO_WINDOW,
     ratio: { positive: 0, corrections: 0 },
     focus: [],
     openRepairs: [],
@@ -267,7 +270,7 @@ export async function getClassRatios(
   if (!ctx.term) {
     return {
       classId,
-      window: { schoolDays: 0, from: null, to: null },
+      window: NO_WINDOW,
       ratio: { positive: 0, corrections: 0 },
       trend: [],
       students: [],
@@ -376,7 +379,7 @@ export async function getDyad(
     displayName: displayName(student.given_name, student.preferred_name),
     familyName: student.family_name,
     pronouns: student.pronouns,
-    window: w?.view ?? { schoolDays: 0, from: null, to: null },
+    window: w?.view ?? NO_WINDOW,
     ratio,
     trend,
     stage: {
