@@ -1,8 +1,8 @@
 // Drives HTTP load from a child process. The load generator gets its own process (and, on a
 // 2-core machine, its own core) so it never competes with the servers under test for their
 // event loop; the servers share the parent process and are loaded one at a time.
-import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { startWorker, type Worker } from './worker.js';
 
 /** One load run. Every request carries a fresh client id, so a replay never hides a failure. */
 export interface LoadJob {
@@ -44,47 +44,12 @@ export interface LoadResult {
   generatorCpuShare: number;
 }
 
-export interface LoadGenerator {
-  run(job: LoadJob): Promise<LoadResult>;
-  close(): Promise<void>;
-}
+export type LoadGenerator = Worker<LoadJob, LoadResult>;
 
 /** Starts the child once; its JIT stays warm across runs. */
 export function startLoadGenerator(): LoadGenerator {
-  // Inherit tsx's loader, but not profiling flags meant for the servers' process.
-  const execArgv = process.execArgv.filter(
-    (a) => !a.startsWith('--cpu-prof') && !a.startsWith('--inspect'),
+  return startWorker<LoadJob, LoadResult>(
+    resolve(import.meta.dirname, 'load-worker.ts'),
+    'load generator',
   );
-  const child: ChildProcess = fork(resolve(import.meta.dirname, 'load-worker.ts'), [], {
-    execArgv,
-    stdio: 'inherit',
-  });
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
-  return {
-    run(job) {
-      return new Promise((resolveRun, reject) => {
-        if (exited) return reject(new Error('the load generator has exited'));
-        const onExit = (code: number | null) =>
-          reject(new Error(`the load generator exited (code ${code}) mid-run`));
-        child.once('exit', onExit);
-        child.once('message', (msg: { result?: LoadResult; error?: string }) => {
-          child.off('exit', onExit);
-          if (msg.error !== undefined || !msg.result)
-            reject(new Error(`load run failed: ${msg.error}`));
-          else resolveRun(msg.result);
-        });
-        child.send(job);
-      });
-    },
-    close() {
-      if (exited) return Promise.resolve();
-      return new Promise((done) => {
-        child.once('exit', () => done());
-        child.disconnect();
-      });
-    },
-  };
 }
