@@ -143,6 +143,16 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     await db.close();
   });
 
+  // A route about one of the owner's students that only teachers may call: a colleague or a
+  // teacher elsewhere gets "not found" (existence is not revealed), every other role 403.
+  const TEACHERS_OWN_STUDENT = {
+    sameSchoolTeacher: 404,
+    otherDistrictTeacher: 404,
+    otherDistrictAdmin: 403,
+    student: 403,
+    signedOut: 401,
+  } as const;
+
   // For each route: how to call it, and what each intruder must get.
   const routes: Array<{
     route: string;
@@ -152,13 +162,7 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     {
       route: 'GET /api/classes/:classId',
       call: (c, w) => c.get(`/api/classes/${w.classId}`),
-      expect: {
-        sameSchoolTeacher: 404,
-        otherDistrictTeacher: 404,
-        otherDistrictAdmin: 403,
-        student: 403,
-        signedOut: 401,
-      },
+      expect: TEACHERS_OWN_STUDENT,
     },
     {
       route: 'GET /api/students/:studentId',
@@ -192,13 +196,7 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       route: 'POST /api/interactions/undo',
       call: (c, w) => c.post('/api/interactions/undo', { clientId: w.clientId }),
       // Another teacher's client id is simply not theirs: nothing found, nothing undone.
-      expect: {
-        sameSchoolTeacher: 404,
-        otherDistrictTeacher: 404,
-        otherDistrictAdmin: 403,
-        student: 403,
-        signedOut: 401,
-      },
+      expect: TEACHERS_OWN_STUDENT,
     },
     {
       route: 'GET /api/home/teacher',
@@ -259,102 +257,48 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     {
       route: 'GET /api/practice/classes/:classId',
       call: (c, w) => c.get(`/api/practice/classes/${w.classId}`),
-      expect: {
-        sameSchoolTeacher: 404,
-        otherDistrictTeacher: 404,
-        otherDistrictAdmin: 403,
-        student: 403,
-        signedOut: 401,
-      },
+      expect: TEACHERS_OWN_STUDENT,
     },
     {
       route: 'GET /api/practice/students/:studentId',
       call: (c, w) => c.get(`/api/practice/students/${w.studentId}`),
-      expect: {
-        sameSchoolTeacher: 404,
-        otherDistrictTeacher: 404,
-        otherDistrictAdmin: 403,
-        student: 403,
-        signedOut: 401,
-      },
+      expect: TEACHERS_OWN_STUDENT,
     },
     {
       route: 'POST /api/practice/students/:studentId/stage',
       call: (c, w) => c.post(`/api/practice/students/${w.studentId}/stage`, { stage: 'restore' }),
-      expect: {
-        sameSchoolTeacher: 404,
-        otherDistrictTeacher: 404,
-        otherDistrictAdmin: 403,
-        student: 403,
-        signedOut: 401,
-      },
+      expect: TEACHERS_OWN_STUDENT,
     },
     {
       route: 'PUT /api/practice/students/:studentId/conflict-history',
       call: (c, w) =>
         c.put(`/api/practice/students/${w.studentId}/conflict-history`, { conflictHistory: true }),
-      expect: {
-        sameSchoolTeacher: 404,
-        otherDistrictTeacher: 404,
-        otherDistrictAdmin: 403,
-        student: 403,
-        signedOut: 401,
-      },
+      expect: TEACHERS_OWN_STUDENT,
     },
     {
       route: 'POST /api/practice/focus/dismissals',
       call: (c, w) => c.post('/api/practice/focus/dismissals', { studentId: w.studentId }),
-      expect: {
-        sameSchoolTeacher: 404,
-        otherDistrictTeacher: 404,
-        otherDistrictAdmin: 403,
-        student: 403,
-        signedOut: 401,
-      },
+      expect: TEACHERS_OWN_STUDENT,
     },
     {
       route: 'POST /api/plans',
       call: (c, w) => c.post('/api/plans', { studentId: w.studentId, startDate: '2026-11-23' }),
-      expect: {
-        sameSchoolTeacher: 404,
-        otherDistrictTeacher: 404,
-        otherDistrictAdmin: 403,
-        student: 403,
-        signedOut: 401,
-      },
+      expect: TEACHERS_OWN_STUDENT,
     },
     {
       route: 'GET /api/plans/:planId',
       call: (c, w) => c.get(`/api/plans/${w.planId}`),
-      expect: {
-        sameSchoolTeacher: 404,
-        otherDistrictTeacher: 404,
-        otherDistrictAdmin: 403,
-        student: 403,
-        signedOut: 401,
-      },
+      expect: TEACHERS_OWN_STUDENT,
     },
     {
       route: 'POST /api/plans/:planId/reflection',
       call: (c, w) => c.post(`/api/plans/${w.planId}/reflection`, { reflection: 'mine now' }),
-      expect: {
-        sameSchoolTeacher: 404,
-        otherDistrictTeacher: 404,
-        otherDistrictAdmin: 403,
-        student: 403,
-        signedOut: 401,
-      },
+      expect: TEACHERS_OWN_STUDENT,
     },
     {
       route: 'POST /api/plans/:planId/stop',
       call: (c, w) => c.post(`/api/plans/${w.planId}/stop`),
-      expect: {
-        sameSchoolTeacher: 404,
-        otherDistrictTeacher: 404,
-        otherDistrictAdmin: 403,
-        student: 403,
-        signedOut: 401,
-      },
+      expect: TEACHERS_OWN_STUDENT,
     },
     {
       route: 'POST /api/incidents',
@@ -369,13 +313,7 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
           ],
           nextStep: 'y',
         }),
-      expect: {
-        sameSchoolTeacher: 404,
-        otherDistrictTeacher: 404,
-        otherDistrictAdmin: 403,
-        student: 403,
-        signedOut: 401,
-      },
+      expect: TEACHERS_OWN_STUDENT,
     },
     // The strategy library is product text, not student data: staff read it, students and
     // the signed-out do not.
