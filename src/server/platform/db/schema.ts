@@ -18,6 +18,11 @@ export interface SchoolsTable {
   level: string;
   sourced_id: string | null;
   active: Flag;
+  /** OneRoster org type: school (default), district, department, local, state, national. */
+  org_type?: string;
+  identifier?: string | null;
+  parent_sourced_id?: string | null;
+  source_modified_at?: string | null;
 }
 export interface TermsTable {
   district_id: string;
@@ -27,6 +32,11 @@ export interface TermsTable {
   end_date: string;
   sourced_id: string | null;
   active: Flag;
+  /** OneRoster academic session type: term (default), semester, gradingPeriod, schoolYear. */
+  session_type?: string;
+  parent_sourced_id?: string | null;
+  school_year?: string | null;
+  source_modified_at?: string | null;
 }
 export interface TermDaysOffTable {
   district_id: string;
@@ -42,6 +52,9 @@ export interface CoursesTable {
   code: string | null;
   sourced_id: string | null;
   active: Flag;
+  /** JSON of the roster fields Rapport does not model (CourseExtra in rostering). */
+  extra?: string | null;
+  source_modified_at?: string | null;
 }
 export interface ClassesTable {
   district_id: string;
@@ -55,6 +68,9 @@ export interface ClassesTable {
   meeting_days: string;
   sourced_id: string | null;
   active: Flag;
+  /** JSON of the roster fields Rapport does not model (ClassExtra in rostering). */
+  extra?: string | null;
+  source_modified_at?: string | null;
 }
 export type PersonKind = 'staff' | 'student' | 'guardian';
 export interface PeopleTable {
@@ -70,12 +86,19 @@ export interface PeopleTable {
   school_id: string | null;
   sourced_id: string | null;
   active: Flag;
+  username?: string | null;
+  middle_name?: string | null;
+  identifier?: string | null;
+  /** JSON of the roster fields Rapport does not model (PersonExtra in rostering). */
+  extra?: string | null;
+  source_modified_at?: string | null;
 }
 export interface GuardianshipsTable {
   district_id: string;
   guardian_id: string;
   student_id: string;
   relationship: string;
+  active?: Flag;
 }
 export interface EnrollmentsTable {
   district_id: string;
@@ -86,6 +109,55 @@ export interface EnrollmentsTable {
   end_date: string | null;
   sourced_id: string | null;
   active: Flag;
+  is_primary?: Flag | null;
+  source_modified_at?: string | null;
+}
+/** Sensitive: read only by aggregates with minimum group sizes, never beside a name. */
+export interface DemographicsTable {
+  district_id: string;
+  person_id: string;
+  birth_date: string | null;
+  sex: string | null;
+  american_indian_or_alaska_native: string | null;
+  asian: string | null;
+  black_or_african_american: string | null;
+  native_hawaiian_or_other_pacific_islander: string | null;
+  white: string | null;
+  two_or_more_races: string | null;
+  hispanic_or_latino: string | null;
+  country_of_birth_code: string | null;
+  state_of_birth_abbreviation: string | null;
+  city_of_birth: string | null;
+  public_school_residence_status: string | null;
+  active: Flag;
+  source_modified_at: string | null;
+}
+/** District-wide days without school (holidays, breaks), from an iCalendar file or by hand. */
+export interface DaysOffTable {
+  district_id: string;
+  date: string;
+  reason: string;
+  source: 'ics' | 'manual';
+}
+export interface RosterJobsTable {
+  district_id: string;
+  id: string;
+  kind: 'import' | 'export';
+  dry_run: Flag;
+  status: 'running' | 'previewed' | 'applied' | 'rejected' | 'failed' | 'exported';
+  source_name: string | null;
+  actor_account_id: string | null;
+  created_at: string;
+  finished_at: string | null;
+  /** JSON: the job's report (version, counts per entity, messages). */
+  report: string | null;
+}
+export interface RosterUploadsTable {
+  district_id: string;
+  job_id: string;
+  seq: number;
+  /** base64 of one chunk of the uploaded file. */
+  data: string;
 }
 export interface AccountsTable {
   district_id: string;
@@ -224,6 +296,10 @@ export interface Database {
   sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;
   interactions: InteractionsTable;
+  demographics: DemographicsTable;
+  days_off: DaysOffTable;
+  roster_jobs: RosterJobsTable;
+  roster_uploads: RosterUploadsTable;
 }
 
 export type Account = Selectable<AccountsTable>;
