@@ -73,10 +73,7 @@ export const RosterJob = Type.Object({
   createdAt: IsoInstant,
   finishedAt: Type.Union([IsoInstant, Type.Null()]),
   /** While running: the file being read and the rows read so far (on the instance running it). */
-  progress: Type.Union([
-    Type.Object({ file: Type.String(), rows: Type.Integer() }),
-    Type.Null(),
-  ]),
+  progress: Type.Union([Type.Object({ file: Type.String(), rows: Type.Integer() }), Type.Null()]),
   report: Type.Union([RosterReport, Type.Null()]),
 });
 export type RosterJob = Static<typeof RosterJob>;
