@@ -6,6 +6,11 @@ import { migrateToLatest, migrationVersion, openDatabase } from './platform/db/d
 import { DEMO_DEFAULTS } from './features/demo/demo.generator.js';
 import { seedDemo, type DemoSummary } from './features/demo/demo.service.js';
 import { start } from './main.js';
+import { recordSystemAudit } from './platform/audit/audit.repository.js';
+import { importOneRoster } from './features/rostering/import/import-oneroster.js';
+import { formatCounts, formatMessage } from './features/rostering/import/print-report.js';
+import { openRosterSource, RosterSourceError } from './features/rostering/import/source.js';
+import { countSummary } from './features/rostering/rostering.service.js';
 
 const USAGE = `Usage: rapport <command> [options]
 
@@ -16,6 +21,10 @@ Commands:
       --students <n>         number of students (default ${DEMO_DEFAULTS.students})
       --staff <n>            number of staff (default ${DEMO_DEFAULTS.staff})
       --seed <n>             random seed; the same seed gives the same district (default ${DEMO_DEFAULTS.seed})
+  import-oneroster <path>    import a OneRoster 1.1 or 1.2 CSV set (a .zip or a folder)
+      --dry-run              report what would change and change nothing
+      --district <name>      the district to import into (created if new); default: the only one
+      --timezone <zone>      time zone of a district the import creates (default America/New_York)
 
 Settings come from the environment (see README.md): DATABASE_URL, PORT, HOST, ...`;
 
@@ -101,6 +110,76 @@ async function main(argv: string[]) {
     try {
       await migrateToLatest(db);
       printDemo(await seedDemo(db.kysely, opts));
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+
+  if (command === 'import-oneroster') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: {
+        'dry-run': { type: 'boolean' },
+        district: { type: 'string' },
+        timezone: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1) fail('import-oneroster needs one path: a .zip file or a folder');
+    const zone = values.timezone;
+    if (zone !== undefined) {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+      } catch {
+        fail(`--timezone "${zone}" is not a time zone (e.g. America/Chicago)`);
+      }
+    }
+    const db = openDatabase(config.database);
+    try {
+      await migrateToLatest(db);
+      let source;
+      try {
+        source = await openRosterSource(positionals[0]!);
+      } catch (err) {
+        if (err instanceof RosterSourceError) fail(`${err.file}: ${err.message}`);
+        throw err;
+      }
+      const dryRun = values['dry-run'] ?? false;
+      const result = await importOneRoster(db, source, {
+        dryRun,
+        ...(values.district ? { districtName: values.district } : {}),
+        ...(zone ? { timeZone: zone } : {}),
+      });
+      const { report } = result;
+      if (result.districtId && !result.rolledBack)
+        await recordSystemAudit(db.kysely, result.districtId, {
+          action: 'roster.import',
+          subjectType: 'roster_source',
+          subjectId: source.name,
+          detail: {
+            dryRun,
+            status: 'applied',
+            rowsRead: report.rowsRead,
+            counts: countSummary(report),
+          },
+        });
+      for (const w of report.warnings) process.stdout.write(`warning: ${formatMessage(w)}\n`);
+      if (report.warningCount > report.warnings.length)
+        process.stdout.write(
+          `(${report.warningCount - report.warnings.length} more kinds of warning not listed)\n`,
+        );
+      if (result.rejected) {
+        for (const e of report.errors) process.stderr.write(`error: ${formatMessage(e)}\n`);
+        if (report.errorCount > report.errors.length)
+          process.stderr.write(
+            `(${report.errorCount - report.errors.length} more errors not listed)\n`,
+          );
+        fail(`the import was rejected with ${report.errorCount} error(s); nothing was changed`);
+      }
+      process.stdout.write(formatCounts(report, dryRun) + '\n');
+      process.stdout.write(dryRun ? 'Dry run: nothing was changed.\n' : 'Imported.\n');
     } finally {
       await db.close();
     }

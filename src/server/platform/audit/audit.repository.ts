@@ -34,6 +34,29 @@ export async function recordAudit(
     .execute();
 }
 
+/** An entry for work done outside a request (the command line), with no signed-in actor. */
+export async function recordSystemAudit(
+  db: Kysely<Database>,
+  districtId: string,
+  entry: AuditEntry,
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      district_id: districtId,
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      actor_account_id: null,
+      actor_role: 'command_line',
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      ip: null,
+    })
+    .execute();
+}
+
 export async function listAudit(db: Kysely<Database>, districtId: string, limit: number) {
   return db
     .selectFrom('audit_log')
