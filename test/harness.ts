@@ -1,9 +1,11 @@
 // Test harness: the databases a suite runs on, a migrated database per suite, the app, and
 // signed-in clients. Only tests read process.env here (the app reads it in config.ts only).
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
 import { buildApp, type App } from '../src/server/platform/http/app.js';
 import { migrateToLatest, openDatabase, type Db } from '../src/server/platform/db/database.js';
 import type { DatabaseTarget } from '../src/server/platform/config.js';
@@ -35,6 +37,31 @@ export async function openTestDb(target: DatabaseTarget): Promise<Db> {
   const db = openDatabase(target, { poolSize: 4 });
   await migrateToLatest(db);
   return db;
+}
+
+/**
+ * A database no other suite shares: a new SQLite file, or a new PostgreSQL database on the same
+ * server (dropped on close). For tests whose data has fixed names that are unique across
+ * districts (the usernames of published sample files).
+ */
+export async function openIsolatedTestDb(target: DatabaseTarget): Promise<Db> {
+  if (target.dialect === 'sqlite') return openTestDb(target);
+  const name = `rapport_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const adminUrl = new URL(target.url);
+  adminUrl.pathname = '/postgres';
+  const admin = new pg.Pool({ connectionString: adminUrl.toString(), max: 1 });
+  await admin.query(`create database ${name}`);
+  const url = new URL(target.url);
+  url.pathname = `/${name}`;
+  const db = await openTestDb({ dialect: 'postgres', url: url.toString() });
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      await admin.query(`drop database if exists ${name}`);
+      await admin.end();
+    },
+  };
 }
 
 export async function buildTestApp(
