@@ -41,11 +41,13 @@ export function writeRosterSet(
  * A small district: one school, a term, a course, one class taught by a teacher, and the given
  * students in it (each with a guardian for the first). Returns rows to change per test.
  */
-export function smallDistrict(opts: { students?: string[]; term?: [string, string] } = {}) {
+export function smallDistrict(
+  opts: { students?: string[]; term?: [string, string] } = {},
+): Record<RosterFile, Rows> {
   const students = opts.students ?? ['stu-1', 'stu-2'];
   const [start, end] = opts.term ?? ['2026-08-17', '2026-12-18'];
   const stamp = '2026-08-01T00:00:00.000Z';
-  const set = {
+  const set: Record<RosterFile, Rows> = {
     orgs: [
       { sourcedId: 'dist-1', name: 'Lakeside Unified', type: 'district', dateLastModified: stamp },
       {
@@ -169,7 +171,7 @@ export function smallDistrict(opts: { students?: string[]; term?: [string, strin
       hispanicOrLatinoEthnicity: 'true',
       dateLastModified: stamp,
     })),
-  } satisfies RosterSet;
+  };
   return set;
 }
 
