@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
+import yazl from 'yazl';
 import { COLUMNS, MANIFEST_FILES, type RosterFile } from '../src/domain/oneroster/spec.js';
 
 export type Rows = Array<Record<string, string>>;
@@ -188,4 +190,14 @@ export function conformanceDir(): string | null {
   if (process.env.CI) throw new Error(`CI requires the conformance files: ${dir} does not exist`);
   console.warn(`Skipping OneRoster conformance tests: ${dir} does not exist.`);
   return null;
+}
+
+/** The files of a folder as a zip, in memory. */
+export async function zipFolder(dir: string): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const name of readdirSync(dir).sort()) zip.addBuffer(readFileSync(join(dir, name)), name);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

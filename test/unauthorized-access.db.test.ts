@@ -36,6 +36,7 @@ interface World {
   planId: string;
   ownerDistrictName: string;
   ownerStudentName: string;
+  rosterJobId: string;
 }
 
 describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
@@ -109,8 +110,27 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       role: 'district_admin',
     });
 
+    // A previewed roster import of the owner's district, for the rostering routes.
+    const rosterJobId = 'roster-job-owner-0001';
+    await k
+      .insertInto('roster_jobs')
+      .values({
+        district_id: room.district.id,
+        id: rosterJobId,
+        kind: 'import',
+        dry_run: 1,
+        status: 'previewed',
+        source_name: `${room.district.name}.zip`,
+        actor_account_id: null,
+        created_at: NOW.toISOString(),
+        finished_at: NOW.toISOString(),
+        report: null,
+      })
+      .execute();
+
     w = {
       owner,
+      rosterJobId,
       classId: room.cls.id,
       studentId: room.students[0]!.id,
       clientId,
@@ -348,6 +368,37 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       expect: { signedOut: 401 },
     },
   ];
+  // District admins only: teachers and students are refused outright; another district's admin
+  // finds nothing of this district.
+  const ADMINS_ONLY = {
+    sameSchoolTeacher: 403,
+    otherDistrictTeacher: 403,
+    student: 403,
+    signedOut: 401,
+  } as const;
+  routes.push(
+    {
+      route: 'POST /api/rostering/imports',
+      call: (c) => c.post('/api/rostering/imports?dryRun=true'),
+      // Another district's admin may import into their own district: an empty upload is refused.
+      expect: { ...ADMINS_ONLY, otherDistrictAdmin: 400 },
+    },
+    {
+      route: 'GET /api/rostering/imports',
+      call: (c) => c.get('/api/rostering/imports'),
+      expect: { ...ADMINS_ONLY, otherDistrictAdmin: 'own-data-only' },
+    },
+    {
+      route: 'GET /api/rostering/imports/:jobId',
+      call: (c, w) => c.get(`/api/rostering/imports/${w.rosterJobId}`),
+      expect: { ...ADMINS_ONLY, otherDistrictAdmin: 404 },
+    },
+    {
+      route: 'POST /api/rostering/imports/:jobId/apply',
+      call: (c, w) => c.post(`/api/rostering/imports/${w.rosterJobId}/apply`),
+      expect: { ...ADMINS_ONLY, otherDistrictAdmin: 404 },
+    },
+  );
   const publicRoutes = ['GET /healthz', 'POST /api/auth/sign-in'];
 
   for (const r of routes) {
