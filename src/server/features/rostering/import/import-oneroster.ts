@@ -825,6 +825,7 @@ class ImportRun {
       items.push(item);
       accounts.push({ item, role: primary.role, enabled: extra.enabledUser });
     }
+    const kinds = new Map(items.map((i) => [i.sourcedId, i.row.kind as string]));
     if (passwords > 0)
       this.findings.warn(
         'users.csv',
@@ -851,10 +852,10 @@ class ImportRun {
         'identifier',
         'extra',
       ],
-      existingRows.filter((p) => items.some((i) => i.sourcedId === p.sourced_id)),
+      existingRows.filter((p) => kinds.has(p.sourced_id ?? '')),
     );
     this.remember('users', written, (sid) => ({
-      kind: items.find((i) => i.sourcedId === sid)!.row.kind as string,
+      kind: kinds.get(sid)!,
     }));
     await this.accounts(accounts, written);
   }
@@ -1078,14 +1079,21 @@ class ImportRun {
     }
     // One row per (class, person): a second enrollment of the same user in the same class is
     // merged into the first; an old row for the pair under another sourcedId takes the new one.
+    const wantedPairs = new Set(items.map((i) => `${i.row.class_id}|${i.row.person_id}`));
     const byPair = new Map<string, Database['enrollments']>();
     for (const e of await this.repo.enrollmentsOf(this.districtId, [
       ...new Set(items.map((i) => i.row.person_id as string)),
-    ]))
-      byPair.set(`${e.class_id}|${e.person_id}`, e);
+    ])) {
+      const key = `${e.class_id}|${e.person_id}`;
+      if (wantedPairs.has(key)) byPair.set(key, e);
+    }
+    // Only a pair held under another sourcedId can be a second enrollment of the same user.
+    const bySid = new Map(items.map((i) => [`${i.row.class_id}|${i.row.person_id}`, i.sourcedId]));
     const seen = await this.repo.seenLines(
       'enrollments',
-      [...byPair.values()].flatMap((e) => (e.sourced_id ? [e.sourced_id as string] : [])),
+      [...byPair.entries()].flatMap(([key, e]) =>
+        e.sourced_id && e.sourced_id !== bySid.get(key) ? [e.sourced_id] : [],
+      ),
     );
     const kept: Item[] = [];
     const pairsInBatch = new Map<string, Item>();
