@@ -15,6 +15,8 @@ export interface Benchmark {
 }
 
 export const RESULTS_DIR = resolve(import.meta.dirname, '../results');
+/** Generated data sets (gitignored), kept between runs. */
+export const CACHE_DIR = resolve(import.meta.dirname, '../.cache');
 
 export function machine() {
   return {

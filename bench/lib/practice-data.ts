@@ -31,6 +31,7 @@ import { migrateToLatest, openDatabase } from '../../src/server/platform/db/data
 import { migrations } from '../../src/server/platform/db/migrations/index.js';
 import { DEMO_TAGS as TAGS } from '../../src/server/features/demo/demo.generator.js';
 import { seededRandom } from '../../src/server/features/demo/seeded-random.js';
+import { CACHE_DIR } from './benchmark.js';
 import { inserter, type Row } from './sqlite-insert.js';
 
 /** Bump when the generation below changes in a way that changes the rows. */
@@ -54,8 +55,6 @@ export const PARAMS = {
   absentShare: 0.05,
   undoneShare: 0.015,
 } as const;
-
-export const CACHE_DIR = resolve(import.meta.dirname, '../.cache');
 
 export interface TeacherInfo {
   personId: string;
