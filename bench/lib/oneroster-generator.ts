@@ -525,25 +525,26 @@ export function generateOneRoster(dir: string, opts: GenerateOptions): Generated
   // enrollments.csv: each class's teacher, then the students (student i of a school takes
   // consecutive classes of the school from a start that spreads them evenly).
   const enrollments = open('enrollments.csv');
-  const semesterOf = (j: number) => SEMESTERS[j % 2]!;
+  const enroll = (k: number, c: number, userId: string, role: 'teacher' | 'student') => {
+    const s = SEMESTERS[c % 2]!;
+    const [c0] = range(size.classes, schools, k);
+    enrollments.row([
+      r.uuid(),
+      'active',
+      MODIFIED,
+      classIds[c0 + c]!,
+      schoolIds[k]!,
+      userId,
+      role,
+      role === 'teacher' ? 'true' : 'false',
+      s.start,
+      s.end,
+    ]);
+  };
   for (let k = 0; k < schools; k++) {
     const [c0, c1] = range(size.classes, schools, k);
     const teachers = schoolTeachers[k]!;
-    for (let j = 0; j < c1 - c0; j++) {
-      const s = semesterOf(j);
-      enrollments.row([
-        r.uuid(),
-        'active',
-        MODIFIED,
-        classIds[c0 + j]!,
-        schoolIds[k]!,
-        teachers[j % teachers.length]!,
-        'teacher',
-        'true',
-        s.start,
-        s.end,
-      ]);
-    }
+    for (let j = 0; j < c1 - c0; j++) enroll(k, j, teachers[j % teachers.length]!, 'teacher');
   }
   const studentEnrollments = size.enrollments - size.classes;
   const base = Math.floor(studentEnrollments / size.students);
@@ -555,22 +556,7 @@ export function generateOneRoster(dir: string, opts: GenerateOptions): Generated
     for (let i = s0; i < s1; i++) {
       const count = base + (i < extra ? 1 : 0);
       const start = ((i - s0) * Math.max(1, base)) % n;
-      for (let m = 0; m < count; m++) {
-        const j = (start + m) % n;
-        const s = semesterOf(j);
-        enrollments.row([
-          r.uuid(),
-          'active',
-          MODIFIED,
-          classIds[c0 + j]!,
-          schoolIds[k]!,
-          studentIds[i]!,
-          'student',
-          'false',
-          s.start,
-          s.end,
-        ]);
-      }
+      for (let m = 0; m < count; m++) enroll(k, (start + m) % n, studentIds[i]!, 'student');
     }
   }
   done('enrollments.csv', enrollments);
