@@ -26,4 +26,10 @@ export default tseslint.config(
     files: ['src/server/platform/db/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // The roster import runs the same statements over six roster tables and a temporary one
+    // that Database does not describe; its repository works on Kysely<any> for that.
+    files: ['src/server/features/rostering/import/import.repository.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
 );

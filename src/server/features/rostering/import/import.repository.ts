@@ -1,0 +1,326 @@
+// The only SQL of the roster import. Every query is scoped by district_id; rows are found by
+// their sourcedId through the (district_id, sourced_id) keys. All of it runs inside the
+// import's one transaction.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../platform/db/schema.js';
+
+export type RosterTable = 'schools' | 'terms' | 'courses' | 'classes' | 'people' | 'enrollments';
+type K = Kysely<Database>;
+
+/** A row of a roster table as the import compares it. */
+export interface StoredRow {
+  id: string;
+  sourced_id: string | null;
+  active: number;
+  source_modified_at: string | null;
+  [column: string]: unknown;
+}
+
+/** The import's own scratch table: each sourcedId read in this import, with its line. */
+const SEEN = 'roster_seen';
+
+export function importRepository(db: K) {
+  const anyDb = db as unknown as Kysely<any>;
+  return {
+    async districtByName(name: string) {
+      return db.selectFrom('districts').selectAll().where('name', '=', name).execute();
+    },
+    async districts(limit: number) {
+      return db.selectFrom('districts').selectAll().orderBy('created_at').limit(limit).execute();
+    },
+    async districtById(id: string) {
+      return db.selectFrom('districts').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async insertDistrict(row: Database['districts']) {
+      await db.insertInto('districts').values(row).execute();
+    },
+    async setDistrictSourcedId(id: string, sourcedId: string) {
+      await db
+        .updateTable('districts')
+        .set({ sourced_id: sourcedId })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async createSeen() {
+      await sql`create temp table if not exists roster_seen (entity text not null, sourced_id text not null, line integer not null, primary key (entity, sourced_id))`.execute(
+        db,
+      );
+      await sql`delete from roster_seen`.execute(db);
+    },
+    async dropSeen() {
+      await sql`drop table if exists roster_seen`.execute(db);
+    },
+    async seenLines(entity: string, keys: string[]): Promise<Map<string, number>> {
+      if (keys.length === 0) return new Map();
+      const rows = await anyDb
+        .selectFrom(SEEN)
+        .select(['sourced_id', 'line'])
+        .where('entity', '=', entity)
+        .where('sourced_id', 'in', keys)
+        .execute();
+      return new Map(rows.map((r: { sourced_id: string; line: number }) => [r.sourced_id, r.line]));
+    },
+    async markSeen(entity: string, rows: Array<{ key: string; line: number }>) {
+      if (rows.length === 0) return;
+      await anyDb
+        .insertInto(SEEN)
+        .values(rows.map((r) => ({ entity, sourced_id: r.key, line: r.line })))
+        .onConflict((oc: any) => oc.doNothing())
+        .execute();
+    },
+
+    /** Every row of the district that came from a roster, with what references need. */
+    async refs(table: RosterTable, districtId: string) {
+      const extra: Record<RosterTable, string[]> = {
+        schools: ['org_type'],
+        terms: [],
+        courses: [],
+        classes: ['school_id'],
+        people: ['kind'],
+        enrollments: [],
+      };
+      return anyDb
+        .selectFrom(table)
+        .select(['id', 'sourced_id', 'active', ...extra[table]])
+        .where('district_id', '=', districtId)
+        .where('sourced_id', 'is not', null)
+        .execute() as Promise<Array<Record<string, any>>>;
+    },
+
+    async bySourcedIds(table: RosterTable, districtId: string, ids: string[]) {
+      if (ids.length === 0) return [] as StoredRow[];
+      return anyDb
+        .selectFrom(table)
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where('sourced_id', 'in', ids)
+        .execute() as Promise<StoredRow[]>;
+    },
+
+    /** Inserts new rows and updates changed ones in one statement, keyed by sourcedId. */
+    async upsert(table: RosterTable, rows: Array<Record<string, unknown>>, update: string[]) {
+      if (rows.length === 0) return;
+      await anyDb
+        .insertInto(table)
+        .values(rows)
+        .onConflict((oc: any) =>
+          oc
+            .columns(['district_id', 'sourced_id'])
+            .doUpdateSet(Object.fromEntries(update.map((c) => [c, sql.ref(`excluded.${c}`)]))),
+        )
+        .execute();
+    },
+
+    /** Rows of a roster table that came from a roster, are active, and were not in this import. */
+    async countMissing(table: RosterTable, districtId: string, entity: string) {
+      const row = await anyDb
+        .selectFrom(table)
+        .select((eb: any) => eb.fn.countAll().as('n'))
+        .where('district_id', '=', districtId)
+        .where('active', '=', 1)
+        .where('sourced_id', 'is not', null)
+        .where(
+          'sourced_id',
+          'not in',
+          anyDb.selectFrom(SEEN).select('sourced_id').where('entity', '=', entity),
+        )
+        .executeTakeFirst();
+      return Number((row as { n?: unknown } | undefined)?.n ?? 0);
+    },
+    async deactivateMissing(table: RosterTable, districtId: string, entity: string) {
+      await anyDb
+        .updateTable(table)
+        .set({ active: 0 })
+        .where('district_id', '=', districtId)
+        .where('active', '=', 1)
+        .where('sourced_id', 'is not', null)
+        .where(
+          'sourced_id',
+          'not in',
+          anyDb.selectFrom(SEEN).select('sourced_id').where('entity', '=', entity),
+        )
+        .execute();
+    },
+
+    async enrollmentsOf(districtId: string, personIds: string[]) {
+      if (personIds.length === 0) return [];
+      return db
+        .selectFrom('enrollments')
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where('person_id', 'in', personIds)
+        .execute();
+    },
+
+    /** Gives an enrollment row a new sourcedId (the roster re-keyed the same user and class). */
+    async rekeyEnrollment(
+      districtId: string,
+      classId: string,
+      personId: string,
+      sourcedId: string,
+    ) {
+      await db
+        .updateTable('enrollments')
+        .set({ sourced_id: sourcedId })
+        .where('district_id', '=', districtId)
+        .where('class_id', '=', classId)
+        .where('person_id', '=', personId)
+        .execute();
+    },
+
+    async demographicsOf(districtId: string, personIds: string[]) {
+      if (personIds.length === 0) return [];
+      return db
+        .selectFrom('demographics')
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where('person_id', 'in', personIds)
+        .execute();
+    },
+    async upsertDemographics(rows: Database['demographics'][], update: string[]) {
+      if (rows.length === 0) return;
+      await anyDb
+        .insertInto('demographics')
+        .values(rows)
+        .onConflict((oc: any) =>
+          oc
+            .columns(['district_id', 'person_id'])
+            .doUpdateSet(Object.fromEntries(update.map((c) => [c, sql.ref(`excluded.${c}`)]))),
+        )
+        .execute();
+    },
+    /** Demographics of roster people whose user was not in this import's demographics. */
+    async missingDemographics(districtId: string) {
+      return db
+        .selectFrom('demographics as d')
+        .innerJoin('people as p', (j) =>
+          j.onRef('p.district_id', '=', 'd.district_id').onRef('p.id', '=', 'd.person_id'),
+        )
+        .select(['d.person_id'])
+        .where('d.district_id', '=', districtId)
+        .where('d.active', '=', 1)
+        .where('p.sourced_id', 'is not', null)
+        .where(
+          'p.sourced_id',
+          'not in',
+          anyDb.selectFrom(SEEN).select('sourced_id').where('entity', '=', 'demographics'),
+        )
+        .execute();
+    },
+    async deactivateDemographics(districtId: string, personIds: string[]) {
+      for (let i = 0; i < personIds.length; i += 500)
+        await db
+          .updateTable('demographics')
+          .set({ active: 0 })
+          .where('district_id', '=', districtId)
+          .where('person_id', 'in', personIds.slice(i, i + 500))
+          .execute();
+    },
+
+    async guardianshipsOf(districtId: string, guardianIds: string[]) {
+      if (guardianIds.length === 0) return [];
+      return db
+        .selectFrom('guardianships')
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where('guardian_id', 'in', guardianIds)
+        .execute();
+    },
+    async upsertGuardianships(rows: Database['guardianships'][]) {
+      if (rows.length === 0) return;
+      await db
+        .insertInto('guardianships')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['district_id', 'guardian_id', 'student_id']).doUpdateSet({
+            relationship: sql.ref('excluded.relationship'),
+            active: sql.ref('excluded.active'),
+          }),
+        )
+        .execute();
+    },
+    /** Active links whose guardian came from a roster and that this import did not list. */
+    async missingGuardianships(districtId: string) {
+      return db
+        .selectFrom('guardianships as g')
+        .innerJoin('people as p', (j) =>
+          j.onRef('p.district_id', '=', 'g.district_id').onRef('p.id', '=', 'g.guardian_id'),
+        )
+        .select(['g.guardian_id', 'g.student_id'])
+        .where('g.district_id', '=', districtId)
+        .where('g.active', '=', 1)
+        .where('p.sourced_id', 'is not', null)
+        .execute();
+    },
+    async deactivateGuardianship(districtId: string, guardianId: string, studentId: string) {
+      await db
+        .updateTable('guardianships')
+        .set({ active: 0 })
+        .where('district_id', '=', districtId)
+        .where('guardian_id', '=', guardianId)
+        .where('student_id', '=', studentId)
+        .execute();
+    },
+
+    /** Accounts by sign-in name, in any district: names are unique across the service. */
+    async accountsByUsername(usernames: string[]) {
+      if (usernames.length === 0) return [];
+      return db
+        .selectFrom('accounts')
+        .select([
+          'district_id',
+          'id',
+          'person_id',
+          'username',
+          'email',
+          'role',
+          'school_id',
+          'active',
+        ])
+        .where('username', 'in', usernames)
+        .execute();
+    },
+    async insertAccounts(rows: Database['accounts'][]) {
+      if (rows.length === 0) return;
+      await db.insertInto('accounts').values(rows).execute();
+    },
+    async updateAccount(
+      districtId: string,
+      id: string,
+      set: Pick<Database['accounts'], 'email' | 'role' | 'school_id' | 'active'>,
+    ) {
+      await db
+        .updateTable('accounts')
+        .set(set)
+        .where('district_id', '=', districtId)
+        .where('id', '=', id)
+        .execute();
+    },
+    /** Accounts of roster people who are no longer active: they can no longer sign in. */
+    async accountsOfInactivePeople(districtId: string) {
+      return db
+        .selectFrom('accounts as a')
+        .innerJoin('people as p', (j) =>
+          j.onRef('p.district_id', '=', 'a.district_id').onRef('p.id', '=', 'a.person_id'),
+        )
+        .select(['a.id'])
+        .where('a.district_id', '=', districtId)
+        .where('a.active', '=', 1)
+        .where('p.active', '=', 0)
+        .where('p.sourced_id', 'is not', null)
+        .execute();
+    },
+    async deactivateAccounts(districtId: string, ids: string[]) {
+      for (let i = 0; i < ids.length; i += 500)
+        await db
+          .updateTable('accounts')
+          .set({ active: 0 })
+          .where('district_id', '=', districtId)
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
+    },
+  };
+}
+
+export type ImportRepository = ReturnType<typeof importRepository>;
