@@ -103,6 +103,7 @@ interface DbCounts {
   enrollments: number;
   courses: number;
   demographics: number;
+  accounts: number;
   schools: number;
   terms: number;
 }
@@ -119,6 +120,7 @@ function countRows(dbFile: string): DbCounts {
           (select count(*) from enrollments) as enrollments,
           (select count(*) from courses) as courses,
           (select count(*) from demographics) as demographics,
+          (select count(*) from accounts) as accounts,
           (select count(*) from schools) as schools,
           (select count(*) from terms) as terms`,
       )
@@ -137,6 +139,7 @@ function checkCounts(what: string, counts: DbCounts, roster: GeneratedRoster) {
     enrollments: roster.counts.enrollments,
     courses: roster.counts.courses,
     demographics: roster.counts.demographics,
+    accounts: roster.counts.students + roster.counts.staff,
   };
   const wrong = Object.entries(expected).filter(([k, v]) => counts[k as keyof DbCounts] !== v);
   if (wrong.length > 0)
@@ -293,7 +296,7 @@ export const importBenchmark: Benchmark = {
           real: 'importOneRoster(db, await openRosterSource(folder), { dryRun: false })',
           bare: 'csv-parse stream + better-sqlite3 multi-row prepared INSERTs (100 rows a statement), one transaction, same tables and columns, a Map of sourcedId → id per table',
           checks:
-            'after every run the database must hold the generated students, staff, classes, enrollments, courses and demographics; the real import must not be rejected or report errors',
+            'after every run the database must hold the generated students, staff, classes, enrollments, courses, demographics and accounts (one per user); the real import must not be rejected or report errors',
           loadAverage: {
             before: loadBefore.map((x) => round(x, 2)),
             after: loadavg().map((x) => round(x, 2)),

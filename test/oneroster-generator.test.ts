@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROLES_1_2 } from '../src/domain/oneroster/spec.js';
 import {
   generateOneRoster,
   ONEROSTER_HEADERS,
@@ -81,15 +82,16 @@ describe('generateOneRoster', () => {
       'semester',
     ]);
 
-    // One primary role per user: students, one administrator per school, the rest teach.
+    // One primary role per user: students, one site administrator per school, the rest teach.
     expect(roles.map((r) => r.userSourcedId).sort()).toEqual(users.map((u) => u.sourcedId).sort());
     const byRole = (role: string) => roles.filter((r) => r.role === role).length;
-    expect([byRole('student'), byRole('administrator'), byRole('teacher')]).toEqual([
+    expect([byRole('student'), byRole('siteAdministrator'), byRole('teacher')]).toEqual([
       SIZE.students,
       2,
       SIZE.staff - 2,
     ]);
     expect(roles.every((r) => r.roleType === 'primary')).toBe(true);
+    expect(roles.filter((r) => !(ROLES_1_2 as readonly string[]).includes(r.role!))).toEqual([]);
 
     // One teacher per class; no one is in a class twice.
     const teacherClasses = enrollments

@@ -1,9 +1,10 @@
 // The import benchmark's baseline: the fastest this machine does the import's essential work.
 // Stream-parse each CSV file of a OneRoster 1.2 bulk set with csv-parse and insert its rows into
 // the same tables and columns the importer fills (fresh uuids, sourced ids, extras as JSON) with
-// multi-row prepared statements, all in one transaction. No validation, no lookups beyond one
-// Map of sourcedId → id per table for foreign keys (and the roles of each user, which decide
-// the person's kind and go into the person's extras, so roles.csv is read before users.csv).
+// multi-row prepared statements, all in one transaction; and, as the importer does, a sign-in
+// account per user. No validation, no lookups beyond one Map of sourcedId → id per table for
+// foreign keys (and the roles of each user, which decide the person's kind and account role and
+// go into the person's extras, so roles.csv is read before users.csv).
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import {
   type PersonExtra,
   type RosterRole,
 } from '../../src/server/features/rostering/roster-extra.js';
+import { accountRole, personKind } from '../../src/domain/oneroster/roles.js';
 import { batchInserter } from './sqlite-insert.js';
 
 const COLUMNS = {
@@ -101,6 +103,19 @@ const COLUMNS = {
     'is_primary',
     'source_modified_at',
   ],
+  accounts: [
+    'district_id',
+    'id',
+    'person_id',
+    'username',
+    'email',
+    'role',
+    'school_id',
+    'password_hash',
+    'locale',
+    'active',
+    'created_at',
+  ],
   demographics: [
     'district_id',
     'person_id',
@@ -149,13 +164,6 @@ const list = (value: string) =>
 const orNull = (value: string) => (value === '' ? null : value);
 const orUndefined = (value: string) => (value === '' ? undefined : value);
 
-const KIND: Record<string, 'student' | 'guardian' | 'staff'> = {
-  student: 'student',
-  guardian: 'guardian',
-  parent: 'guardian',
-  relative: 'guardian',
-};
-
 /** Imports the set in `dir` into a migrated database; returns the data rows read. */
 export async function bareImport(sqlite: SQLite.Database, dir: string): Promise<number> {
   const now = new Date().toISOString();
@@ -184,9 +192,11 @@ export async function bareImport(sqlite: SQLite.Database, dir: string): Promise<
       )
       .run(d, 'Bench district', 'America/Chicago', null, now);
 
+    const setDistrictSourcedId = sqlite.prepare('update districts set sourced_id = ? where id = ?');
     rows += await eachRow(file('orgs.csv'), (get) => {
       const id = randomUUID();
       orgs.set(get('sourcedId'), id);
+      if (get('type') === 'district') setDistrictSourcedId.run(get('sourcedId'), d);
       insert.schools.add([
         d,
         id,
@@ -313,17 +323,19 @@ export async function bareImport(sqlite: SQLite.Database, dir: string): Promise<
         preferredMiddleName: orUndefined(get('preferredMiddleName')),
         preferredFamilyName: orUndefined(get('preferredFamilyName')),
       };
+      const schoolId = orgs.get(get('primaryOrgSourcedId')) ?? null;
+      const email = orNull(get('email'));
       insert.people.add([
         d,
         id,
-        KIND[primary?.role ?? ''] ?? 'staff',
+        personKind(primary?.role ?? ''),
         get('givenName'),
         get('familyName'),
         orNull(get('preferredGivenName')),
         orNull(get('pronouns')),
         orNull(get('email')),
         grades[0] ?? null,
-        orgs.get(get('primaryOrgSourcedId')) ?? null,
+        schoolId,
         sourcedId,
         1,
         orNull(get('username')),
@@ -332,8 +344,23 @@ export async function bareImport(sqlite: SQLite.Database, dir: string): Promise<
         encodeExtra(extra),
         get('dateLastModified'),
       ]);
+      // Every roster user gets a sign-in account (no password: roster passwords are not kept).
+      insert.accounts.add([
+        d,
+        randomUUID(),
+        id,
+        get('username').toLowerCase(),
+        email,
+        accountRole(primary?.role ?? ''),
+        schoolId,
+        null,
+        'en',
+        extra.enabledUser ? 1 : 0,
+        now,
+      ]);
     });
     insert.people.flush();
+    insert.accounts.flush();
     roles.clear();
 
     rows += await eachRow(file('enrollments.csv'), (get) => {

@@ -38,7 +38,7 @@ async function run(job: ImportJob): Promise<ImportRun> {
       await import('../../src/server/features/rostering/import/import-oneroster.js');
     const started = performance.now();
     const source = await openRosterSource(job.dir);
-    result = await importOneRoster(db.kysely, source, {
+    result = await importOneRoster(db, source, {
       dryRun: false,
       districtName: 'Bench district',
       timeZone: 'America/Chicago',

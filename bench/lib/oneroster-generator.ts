@@ -5,7 +5,7 @@
 //
 // Shape: one district org and about one school per 1,000 students, cycling elementary (KG–05),
 // middle (06–08) and high (09–12). Students, staff and classes are split evenly over the schools;
-// each school has one administrator and the rest of its staff teach. A school year with two
+// each school has one site administrator and the rest of its staff teach. A school year with two
 // semesters; each class runs in one semester. Every class gets one teacher enrollment; the
 // other enrollments go to students, each student in consecutive classes of their school, so no
 // student is in a class twice. One primary role per user; one demographics row per student.
@@ -433,7 +433,7 @@ export function generateOneRoster(dir: string, opts: GenerateOptions): Generated
     n: number,
     schoolId: string,
     grade: string,
-    role: 'student' | 'teacher' | 'administrator',
+    role: 'student' | 'teacher' | 'siteAdministrator',
   ) => {
     const id = r.uuid();
     const given = r.pick(DEMO_GIVEN_NAMES);
@@ -503,12 +503,12 @@ export function generateOneRoster(dir: string, opts: GenerateOptions): Generated
       ]);
     }
   }
-  // Staff: per school one administrator, then its teachers.
+  // Staff: per school one site administrator, then its teachers.
   const schoolTeachers: string[][] = [];
   let administrators = 0;
   for (let k = 0; k < schools; k++) {
     const [t0, t1] = range(size.staff, schools, k);
-    staffIds.push(user('staff', t0 + 1, schoolIds[k]!, '', 'administrator'));
+    staffIds.push(user('staff', t0 + 1, schoolIds[k]!, '', 'siteAdministrator'));
     administrators += 1;
     const teachers: string[] = [];
     for (let t = t0 + 1; t < t1; t++) {
