@@ -18,6 +18,7 @@ import {
   DEMO_SUBJECTS,
 } from '../../src/server/features/demo/demo.generator.js';
 import { seededRandom } from '../../src/server/features/demo/seeded-random.js';
+import { MANIFEST_FILES } from '../../src/domain/oneroster/spec.js';
 
 export interface RosterSize {
   students: number;
@@ -151,31 +152,6 @@ export const ONEROSTER_HEADERS = {
 
 export type RosterFile = keyof typeof ONEROSTER_HEADERS;
 
-/** Every file.* property of the 1.2 manifest, in the binding's order. */
-const MANIFEST_FILES = [
-  'academicSessions',
-  'categories',
-  'classes',
-  'classResources',
-  'courses',
-  'courseResources',
-  'demographics',
-  'enrollments',
-  'lineItemLearningObjectiveIds',
-  'lineItems',
-  'lineItemScoreScales',
-  'orgs',
-  'resources',
-  'resultLearningObjectiveIds',
-  'results',
-  'resultScoreScales',
-  'roles',
-  'scoreScales',
-  'userProfiles',
-  'userResources',
-  'users',
-] as const;
-
 export interface GeneratedRoster {
   seed: number;
   size: RosterSize;
@@ -298,7 +274,7 @@ export function generateOneRoster(dir: string, opts: GenerateOptions): Generated
   const manifest = csvFile(join(dir, 'manifest.csv'), ['propertyName', 'value']);
   manifest.row(['manifest.version', '1.0']);
   manifest.row(['oneroster.version', '1.2']);
-  for (const f of MANIFEST_FILES)
+  for (const f of MANIFEST_FILES['1.2'])
     manifest.row([`file.${f}`, `${f}.csv` in ONEROSTER_HEADERS ? 'bulk' : 'absent']);
   manifest.row(['source.systemName', 'Rapport bench roster generator']);
   bytes += manifest.close().bytes;
