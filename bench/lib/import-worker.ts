@@ -17,6 +17,8 @@ export interface ImportJob {
 
 export interface ImportRun {
   seconds: number;
+  /** CPU time (user + system) of the import's process over the same span. */
+  cpuSeconds: number;
   /** process.resourceUsage().maxRSS at the end, in MB. */
   peakMemoryMB: number;
   /** Rows the bare import read (the real import reports its own in `result`). */
@@ -28,6 +30,7 @@ async function run(job: ImportJob): Promise<ImportRun> {
   const db = openDatabase({ dialect: 'sqlite', path: job.dbFile });
   await migrateToLatest(db);
   let seconds: number;
+  const cpuBefore = process.cpuUsage();
   let rows: number | undefined;
   let result: ImportResult | undefined;
   if (job.mode === 'real') {
@@ -57,8 +60,10 @@ async function run(job: ImportJob): Promise<ImportRun> {
     seconds = (performance.now() - started) / 1000;
     sqlite.close();
   }
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peakMemoryMB = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
-  return { seconds, peakMemoryMB, rows, result };
+  return { seconds, cpuSeconds, peakMemoryMB, rows, result };
 }
 
 process.on('message', (job: ImportJob) => {
