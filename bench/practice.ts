@@ -7,7 +7,6 @@
 // Process model: the app runs in this process on a copy of the cached database in a temp dir;
 // screens are requested one at a time from a child process (bench/lib/latency.ts); baseline
 // queries run in this process on their own read-only connection, between the app's runs.
-import { execFileSync } from 'node:child_process';
 import { constants, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,7 +19,14 @@ import { DEMO_PASSWORD } from '../src/server/features/demo/demo.generator.js';
 import { migrateToLatest, openDatabase, type Db } from '../src/server/platform/db/database.js';
 import type { Database } from '../src/server/platform/db/schema.js';
 import { buildApp, type App } from '../src/server/platform/http/app.js';
-import { machine, percentile, round, writeResult, type Benchmark } from './lib/benchmark.js';
+import {
+  codeVersion,
+  machine,
+  percentile,
+  round,
+  writeResult,
+  type Benchmark,
+} from './lib/benchmark.js';
 import { startLatencyClient, type LatencyClient, type ScreenRequest } from './lib/latency.js';
 import { PARAMS, practiceData, type PracticeData, type TeacherInfo } from './lib/practice-data.js';
 
@@ -406,20 +412,6 @@ function instrumentedDb(path: string) {
       (r) => r.detail,
     );
   return { db, stats, plan };
-}
-
-/** The commit measured, and whether src/ had uncommitted changes (the server is a moving target). */
-function codeVersion() {
-  try {
-    const git = (...args: string[]) =>
-      execFileSync('git', args, { cwd: import.meta.dirname, encoding: 'utf8' }).trim();
-    return {
-      commit: git('rev-parse', '--short', 'HEAD'),
-      srcDirty: git('status', '--porcelain', '--', '../src') !== '',
-    };
-  } catch {
-    return { commit: 'unknown', srcDirty: false };
-  }
 }
 
 interface ScreenStats {

@@ -1,5 +1,6 @@
 // What every benchmark is and how its result file is written, so `npm run bench -- <name>`
 // treats them all alike.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { resolve } from 'node:path';
@@ -14,6 +15,8 @@ export interface Benchmark {
 }
 
 export const RESULTS_DIR = resolve(import.meta.dirname, '../results');
+/** Generated data sets (gitignored), kept between runs. */
+export const CACHE_DIR = resolve(import.meta.dirname, '../.cache');
 
 export function machine() {
   return {
@@ -22,6 +25,20 @@ export function machine() {
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
   };
+}
+
+/** The commit measured, and whether src/ had uncommitted changes (the server is a moving target). */
+export function codeVersion() {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: import.meta.dirname, encoding: 'utf8' }).trim();
+    return {
+      commit: git('rev-parse', '--short', 'HEAD'),
+      srcDirty: git('status', '--porcelain', '--', '../../src') !== '',
+    };
+  } catch {
+    return { commit: 'unknown', srcDirty: false };
+  }
 }
 
 /** Writes the result file whole or not at all (a half-written figure is worse than none). */

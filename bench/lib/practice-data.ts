@@ -31,6 +31,8 @@ import { migrateToLatest, openDatabase } from '../../src/server/platform/db/data
 import { migrations } from '../../src/server/platform/db/migrations/index.js';
 import { DEMO_TAGS as TAGS } from '../../src/server/features/demo/demo.generator.js';
 import { seededRandom } from '../../src/server/features/demo/seeded-random.js';
+import { CACHE_DIR } from './benchmark.js';
+import { inserter, type Row } from './sqlite-insert.js';
 
 /** Bump when the generation below changes in a way that changes the rows. */
 export const DATA_VERSION = 2;
@@ -53,8 +55,6 @@ export const PARAMS = {
   absentShare: 0.05,
   undoneShare: 0.015,
 } as const;
-
-export const CACHE_DIR = resolve(import.meta.dirname, '../.cache');
 
 export interface TeacherInfo {
   personId: string;
@@ -247,34 +247,6 @@ const INTERACTION_COLUMNS = [
   'created_at',
   'undone_at',
 ] as const;
-type Row = Array<string | null>;
-
-/** Inserts rows of one table with multi-row prepared statements (fewer calls into SQLite). */
-function inserter(
-  db: SQLite.Database,
-  table: string,
-  columns: readonly string[],
-  perStatement = 100,
-) {
-  const tuple = `(${columns.map(() => '?').join(',')})`;
-  const head = `insert into ${table} (${columns.join(',')}) values `;
-  const many = db.prepare(head + Array.from({ length: perStatement }, () => tuple).join(','));
-  const one = db.prepare(head + tuple);
-  const width = columns.length;
-  const params: Array<string | null> = new Array<string | null>(width * perStatement);
-  return (rows: readonly Row[]) => {
-    let i = 0;
-    for (; i + perStatement <= rows.length; i += perStatement) {
-      for (let j = 0; j < perStatement; j++) {
-        const row = rows[i + j]!;
-        for (let c = 0; c < width; c++) params[j * width + c] = row[c]!;
-      }
-      many.run(params);
-    }
-    for (; i < rows.length; i++) one.run(rows[i]!);
-  };
-}
-
 async function build(
   demo: DemoData,
   key: string,

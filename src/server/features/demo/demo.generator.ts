@@ -56,7 +56,8 @@ export interface DemoData {
   interactions: Database['interactions'][];
 }
 
-const GIVEN = [
+/** Given and family names of demo people, shared with the benchmarks' roster generator. */
+export const DEMO_GIVEN_NAMES = [
   'Ana',
   'Ben',
   'Camila',
@@ -108,7 +109,7 @@ const GIVEN = [
   'Zain',
   'Amara',
 ];
-const FAMILY = [
+export const DEMO_FAMILY_NAMES = [
   'Garcia',
   'Nguyen',
   'Smith',
@@ -164,8 +165,8 @@ const NICKNAMES: Record<string, string> = {
   Valeria: 'Vale',
   Samir: 'Sam',
 };
-const PRONOUNS = ['she/her', 'he/him', 'they/them'];
-const SUBJECTS = [
+export const DEMO_PRONOUNS = ['she/her', 'he/him', 'they/them'];
+export const DEMO_SUBJECTS = [
   'Math',
   'English',
   'Science',
@@ -291,16 +292,16 @@ export function generateDemo(opts: DemoOptions): DemoData {
     schoolId: string | null,
     extra: Partial<Database['people']> = {},
   ) => {
-    const given = r.pick(GIVEN);
+    const given = r.pick(DEMO_GIVEN_NAMES);
     const row: Database['people'] = {
       district_id: d,
       id: r.uuid(),
       kind,
       given_name: given,
-      family_name: r.pick(FAMILY),
+      family_name: r.pick(DEMO_FAMILY_NAMES),
       preferred_name:
         kind === 'student' && NICKNAMES[given] && r.chance(0.6) ? NICKNAMES[given]! : null,
-      pronouns: kind === 'student' && r.chance(0.5) ? r.pick(PRONOUNS) : null,
+      pronouns: kind === 'student' && r.chance(0.5) ? r.pick(DEMO_PRONOUNS) : null,
       email: null,
       grade: null,
       school_id: schoolId,
@@ -368,7 +369,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
     const grades = s.level === 'middle' ? ['6', '7', '8'] : ['9', '10', '11', '12'];
     const teachers = teachersBySchool.get(s.id)!;
     const courseOf = new Map<string, Database['courses']>();
-    for (const subject of SUBJECTS) {
+    for (const subject of DEMO_SUBJECTS) {
       const c = {
         district_id: d,
         id: r.uuid(),
@@ -382,7 +383,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
       courseOf.set(subject, c);
     }
     teachers.forEach((t, ti) => {
-      const subject = SUBJECTS[ti % SUBJECTS.length]!;
+      const subject = DEMO_SUBJECTS[ti % DEMO_SUBJECTS.length]!;
       const periods = [1, 2, 3, 4, 5, 6, 7].filter((p) => p !== 1 + (ti % 7)).slice(0, 5);
       for (const p of periods) {
         const grade = grades[(ti + p) % grades.length]!;
@@ -431,7 +432,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
     const guardians = r.chance(0.6) ? 2 : 1;
     for (let g = 0; g < guardians; g++) {
       const gp = person('guardian', null, {
-        family_name: g === 0 ? st.family_name : r.pick(FAMILY),
+        family_name: g === 0 ? st.family_name : r.pick(DEMO_FAMILY_NAMES),
       });
       gp.email =
         `${gp.given_name}.${gp.family_name}.${gp.id.slice(0, 4)}@family.example`.toLowerCase();
@@ -442,7 +443,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
         relationship: g === 0 ? 'parent' : r.pick(['parent', 'guardian', 'grandparent']),
       });
     }
-    for (const subject of SUBJECTS) {
+    for (const subject of DEMO_SUBJECTS) {
       const sections = sectionsBySchoolSubject.get(`${s.id}|${subject}|${st.grade}`);
       if (!sections?.length) continue;
       // Fill the emptiest of two random sections, so class sizes even out.
