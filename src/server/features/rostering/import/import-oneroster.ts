@@ -33,7 +33,9 @@ import { readManifest, type FileMode, type Manifest } from './manifest.js';
 import { readRosterRows, type RosterRow } from './rows.js';
 import { RosterSourceError, type RosterSource } from './source.js';
 
-const BATCH = 500;
+// Rows per statement: 1,000 rows of at most 20 columns stay under SQLite's 32,766 bound
+// parameters and PostgreSQL's 65,535.
+const BATCH = 1000;
 const DEFAULT_TIME_ZONE = 'America/New_York';
 
 interface Ref {
@@ -349,14 +351,13 @@ class ImportRun {
     existingRows?: StoredRow[],
   ): Promise<Map<string, { id: string; active: 0 | 1 }>> {
     const counts = this.counts[entity];
-    const seenBefore = await this.repo.seenLines(
+    const again = await this.repo.claimSeen(
       entity,
-      items.map((i) => i.sourcedId),
+      items.map((i) => ({ key: i.sourcedId, line: i.line })),
     );
-    const inBatch = new Map<string, number>();
     const fresh: Item[] = [];
     for (const it of items) {
-      const first = seenBefore.get(it.sourcedId) ?? inBatch.get(it.sourcedId);
+      const first = again.get(it.line);
       if (first !== undefined) {
         this.findings.error(
           file,
@@ -366,7 +367,6 @@ class ImportRun {
         );
         continue;
       }
-      inBatch.set(it.sourcedId, it.line);
       fresh.push(it);
     }
     const existing = new Map(
@@ -421,10 +421,6 @@ class ImportRun {
       upserts.push(this.fullRow(table, ex.id, it));
     }
     await this.repo.upsert(table, upserts, [...compare, 'active', 'source_modified_at']);
-    await this.repo.markSeen(
-      entity,
-      fresh.map((i) => ({ key: i.sourcedId, line: i.line })),
-    );
     return written;
   }
 
@@ -973,14 +969,13 @@ class ImportRun {
         },
       });
     }
-    const seen = await this.repo.seenLines(
+    const again = await this.repo.claimSeen(
       'demographics',
-      items.map((i) => i.sid),
+      items.map((i) => ({ key: i.sid, line: i.line })),
     );
-    const inBatch = new Map<string, number>();
     const fresh = items.filter((i) => {
-      const first = seen.get(i.sid) ?? inBatch.get(i.sid);
-      if (first === undefined) return inBatch.set(i.sid, i.line);
+      const first = again.get(i.line);
+      if (first === undefined) return true;
       this.findings.error(
         'demographics.csv',
         i.line,
@@ -1012,10 +1007,6 @@ class ImportRun {
       upserts.push(row);
     }
     await this.repo.upsertDemographics(upserts, [...compare, 'source_modified_at']);
-    await this.repo.markSeen(
-      'demographics',
-      fresh.map((i) => ({ key: i.sid, line: i.line })),
-    );
   }
 
   private async deactivateMissingDemographics() {

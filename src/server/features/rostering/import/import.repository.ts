@@ -61,15 +61,37 @@ export function importRepository(db: K) {
         .execute();
       return new Map(rows.map((r: { sourced_id: string; line: number }) => [r.sourced_id, r.line]));
     },
-    async markSeen(entity: string, rows: Array<{ key: string; line: number }>) {
-      if (rows.length === 0) return;
-      await anyDb
-        .insertInto(SEEN)
-        .values(rows.map((r) => ({ entity, sourced_id: r.key, line: r.line })))
-        .onConflict((oc: any) => oc.doNothing())
-        .execute();
+    /**
+     * Records the batch's keys as read. Returns, for each row whose key was read before (in this
+     * batch or an earlier one), its line → the line that had the key first.
+     */
+    async claimSeen(
+      entity: string,
+      rows: Array<{ key: string; line: number }>,
+    ): Promise<Map<number, number>> {
+      if (rows.length === 0) return new Map();
+      const claimed = new Set(
+        (
+          await anyDb
+            .insertInto(SEEN)
+            .values(rows.map((r) => ({ entity, sourced_id: r.key, line: r.line })))
+            .onConflict((oc: any) => oc.doNothing())
+            .returning('sourced_id')
+            .execute()
+        ).map((r: { sourced_id: string }) => r.sourced_id),
+      );
+      const firstInBatch = new Set<string>();
+      const again = rows.filter((r) => {
+        if (claimed.has(r.key) && !firstInBatch.has(r.key)) return !firstInBatch.add(r.key);
+        return true;
+      });
+      if (again.length === 0) return new Map();
+      const lines = await this.seenLines(
+        entity,
+        again.map((r) => r.key),
+      );
+      return new Map(again.map((r) => [r.line, lines.get(r.key)!]));
     },
-
     /** Every row of the district that came from a roster, with what references need. */
     async refs(table: RosterTable, districtId: string) {
       const extra: Record<RosterTable, string[]> = {
