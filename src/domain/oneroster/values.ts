@@ -11,8 +11,10 @@ const fail = (reason: string): Read<never> => ({ ok: false, reason });
 
 function isCalendarDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not.
+  const last = new Date(0);
+  last.setUTCFullYear(y, m, 0);
+  return d <= last.getUTCDate();
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -72,7 +74,10 @@ export function readDateTime(raw: string): Read<string> {
     const frac = (m[7] ?? '').slice(0, 4).padEnd(4, '0').slice(1) || '000';
     const zone = m[8] ?? 'Z';
     const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${pad(s)}.${frac}${zone === 'Z' ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`}`;
-    const value = new Date(iso).toISOString();
+    // A leap second or an offset past 23:59 is no instant a Date can hold.
+    const instant = new Date(iso);
+    if (Number.isNaN(instant.getTime())) return fail(`"${raw}" is not a valid date and time`);
+    const value = instant.toISOString();
     const warnings: string[] = [];
     if (raw[10] === ' ') warnings.push('a space where ISO 8601 puts "T"');
     if (!m[8]) warnings.push('no time zone; read as UTC');
