@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, ORG_TYPES, ROLES_1_2, SESSION_TYPES, STATUS, type ColumnSpec } from './spec.js';
 import {
+  MAX_VALUE_BYTES,
   readBoolean,
   readCell,
   readDate,
@@ -345,6 +346,33 @@ describe('readCell', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('refuses a NUL character, which a database cannot store as text', () => {
+    for (const spec of allColumns)
+      expect(readCell('a\u0000b', spec)).toEqual({
+        ok: false,
+        reason: 'the value holds a NUL character (byte 0), which is not text',
+      });
+  });
+
+  it('refuses a value, or a list item, longer than MAX_VALUE_BYTES of UTF-8', () => {
+    const [sourcedId, grades] = ['sourcedId', 'grades'].map((n) =>
+      allColumns.find((s) => s.name === n)!,
+    ) as [ColumnSpec, ColumnSpec];
+    const fits = 'é'.repeat(MAX_VALUE_BYTES / 2);
+    expect(readCell(fits, sourcedId)).toEqual({ ok: true, value: fits });
+    expect(readCell(`${fits}x`, sourcedId)).toEqual({
+      ok: false,
+      reason: `the value is ${MAX_VALUE_BYTES + 1} bytes long; Rapport reads at most ${MAX_VALUE_BYTES} bytes in one field`,
+    });
+    // A long list of short items is fine; one long item is not.
+    const many = Array.from({ length: 500 }, (_, i) => `g${i}`).join(',');
+    expect(readCell(many, grades)).toMatchObject({ ok: true });
+    expect(readCell(`07,${'x'.repeat(MAX_VALUE_BYTES + 1)}`, grades)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^an item of the list is \d+ bytes long/),
+    });
   });
 
   it('trims the value it reads', () => {

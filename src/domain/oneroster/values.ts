@@ -130,20 +130,43 @@ export function readList(raw: string): string[] {
 export type CellValue = string | string[] | boolean | null;
 
 /**
+ * The longest value (or list item) read, in UTF-8 bytes. No OneRoster field needs more, and
+ * PostgreSQL cannot index a key past 2,704 bytes (sourcedIds, usernames and emails are keys).
+ */
+export const MAX_VALUE_BYTES = 1024;
+
+function tooLong(v: string): string | null {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: short values need no count.
+  if (v.length * 3 <= MAX_VALUE_BYTES) return null;
+  const bytes = new TextEncoder().encode(v).length;
+  return bytes > MAX_VALUE_BYTES
+    ? `the value is ${bytes} bytes long; Rapport reads at most ${MAX_VALUE_BYTES} bytes in one field`
+    : null;
+}
+
+/**
  * Reads one cell by its column's spec. Empty cells are null; whether null is allowed is the
  * caller's rule (required columns), since it depends on bulk or delta.
  */
 export function readCell(raw: string, spec: ColumnSpec): Read<CellValue> {
   const v = raw.trim();
   if (v === '') return ok(null);
+  // PostgreSQL text cannot hold U+0000, and no roster value means one.
+  if (v.includes('\u0000'))
+    return fail('the value holds a NUL character (byte 0), which is not text');
   switch (spec.kind) {
     case 'guid':
     case 'ref':
-    case 'string':
-      return ok(v);
+    case 'string': {
+      const long = tooLong(v);
+      return long ? fail(long) : ok(v);
+    }
     case 'refs':
-    case 'strings':
-      return ok(readList(v));
+    case 'strings': {
+      const items = readList(v);
+      const long = items.map(tooLong).find((r) => r !== null);
+      return long ? fail(long.replace('the value', 'an item of the list')) : ok(items);
+    }
     case 'date':
       return readDate(v);
     case 'datetime':
