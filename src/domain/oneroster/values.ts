@@ -11,8 +11,10 @@ const fail = (reason: string): Read<never> => ({ ok: false, reason });
 
 function isCalendarDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not.
+  const last = new Date(0);
+  last.setUTCFullYear(y, m, 0);
+  return d <= last.getUTCDate();
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -72,7 +74,10 @@ export function readDateTime(raw: string): Read<string> {
     const frac = (m[7] ?? '').slice(0, 4).padEnd(4, '0').slice(1) || '000';
     const zone = m[8] ?? 'Z';
     const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${pad(s)}.${frac}${zone === 'Z' ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`}`;
-    const value = new Date(iso).toISOString();
+    // A leap second or an offset past 23:59 is no instant a Date can hold.
+    const instant = new Date(iso);
+    if (Number.isNaN(instant.getTime())) return fail(`"${raw}" is not a valid date and time`);
+    const value = instant.toISOString();
     const warnings: string[] = [];
     if (raw[10] === ' ') warnings.push('a space where ISO 8601 puts "T"');
     if (!m[8]) warnings.push('no time zone; read as UTC');
@@ -125,20 +130,43 @@ export function readList(raw: string): string[] {
 export type CellValue = string | string[] | boolean | null;
 
 /**
+ * The longest value (or list item) read, in UTF-8 bytes. No OneRoster field needs more, and
+ * PostgreSQL cannot index a key past 2,704 bytes (sourcedIds, usernames and emails are keys).
+ */
+export const MAX_VALUE_BYTES = 1024;
+
+function tooLong(v: string): string | null {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: short values need no count.
+  if (v.length * 3 <= MAX_VALUE_BYTES) return null;
+  const bytes = new TextEncoder().encode(v).length;
+  return bytes > MAX_VALUE_BYTES
+    ? `the value is ${bytes} bytes long; Rapport reads at most ${MAX_VALUE_BYTES} bytes in one field`
+    : null;
+}
+
+/**
  * Reads one cell by its column's spec. Empty cells are null; whether null is allowed is the
  * caller's rule (required columns), since it depends on bulk or delta.
  */
 export function readCell(raw: string, spec: ColumnSpec): Read<CellValue> {
   const v = raw.trim();
   if (v === '') return ok(null);
+  // PostgreSQL text cannot hold U+0000, and no roster value means one.
+  if (v.includes('\u0000'))
+    return fail('the value holds a NUL character (byte 0), which is not text');
   switch (spec.kind) {
     case 'guid':
     case 'ref':
-    case 'string':
-      return ok(v);
+    case 'string': {
+      const long = tooLong(v);
+      return long ? fail(long) : ok(v);
+    }
     case 'refs':
-    case 'strings':
-      return ok(readList(v));
+    case 'strings': {
+      const items = readList(v);
+      const long = items.map(tooLong).find((r) => r !== null);
+      return long ? fail(long.replace('the value', 'an item of the list')) : ok(items);
+    }
     case 'date':
       return readDate(v);
     case 'datetime':

@@ -89,14 +89,17 @@ export async function importOneRoster(
   let rowsRead = 0;
   let districtId: string | null = null;
   let committed = false;
+  // The file being read, for errors that end a read (a broken quote, bad bytes). One per
+  // import: imports may run side by side.
+  const current = { name: 'manifest.csv' };
   try {
     manifest = await readManifest(source, findings);
     // A manifest with errors still names the version: read on, so one report lists everything.
     if (manifest) {
       const m = manifest;
-      const districtOrg = await peekDistrictOrg(source, m);
+      const districtOrg = await peekDistrictOrg(source, m, current);
       await db.kysely.transaction().execute(async (trx) => {
-        const run = new ImportRun(trx, m, findings, counts, opts, source);
+        const run = new ImportRun(trx, m, findings, counts, opts, source, current);
         districtId = await run.resolveDistrict(districtOrg);
         await run.execute();
         rowsRead = run.rowsRead;
@@ -105,7 +108,7 @@ export async function importOneRoster(
       committed = true;
     }
   } catch (err) {
-    if (err instanceof CsvReadError) findings.error(currentFile.name, err.line, null, err.message);
+    if (err instanceof CsvReadError) findings.error(current.name, err.line, null, err.message);
     else if (err instanceof RosterSourceError) findings.error(err.file, null, null, err.message);
     else if (!(err instanceof Rollback)) throw err;
   } finally {
@@ -128,15 +131,12 @@ export async function importOneRoster(
   };
 }
 
-/** The file being read, for errors that end a read (a broken quote, bad bytes). */
-const currentFile = { name: '' };
-
 /** The district org in orgs.csv, read before the import to name a district it creates. */
-async function peekDistrictOrg(source: RosterSource, m: Manifest) {
+async function peekDistrictOrg(source: RosterSource, m: Manifest, current: { name: string }) {
   const name = m.names.orgs;
   if (!name) return null;
   const quiet = new Findings();
-  currentFile.name = 'orgs.csv';
+  current.name = 'orgs.csv';
   for await (const row of readRosterRows(
     source,
     name,
@@ -183,6 +183,7 @@ class ImportRun {
     private readonly counts: Record<RosterEntity, EntityCounts>,
     private readonly opts: ImportOptions,
     private readonly source: RosterSource,
+    private readonly current: { name: string },
   ) {
     this.repo = importRepository(db);
     this.now = (opts.now?.() ?? new Date()).toISOString();
@@ -281,7 +282,7 @@ class ImportRun {
     const spec = COLUMNS[this.m.version][file];
     if (!name || !spec) return;
     const label = `${file}.csv`;
-    currentFile.name = label;
+    this.current.name = label;
     let batch: RosterRow[] = [];
     for await (const row of readRosterRows(
       this.source,
