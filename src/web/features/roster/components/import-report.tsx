@@ -4,6 +4,8 @@ import { RosterEntities, type RosterReport } from '../../../../contracts/rosteri
 import { translateCode } from '../../../i18n/translate-code.js';
 import { RosterMessages } from './roster-messages.js';
 
+/** How the manifest says each file is meant; files it leaves out ("absent") are not listed. */
+const MODES = ['bulk', 'delta'] as const;
 const COUNT_COLUMNS = ['added', 'updated', 'deactivated', 'unchanged'] as const;
 
 /** Record kinds in the order the import applies them; kinds we have no name for come last. */
@@ -62,7 +64,10 @@ export function ImportReport({
   showCounts: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const files = Object.entries(report.files).filter(([, mode]) => mode !== 'absent');
+  const byMode = MODES.map((mode) => ({
+    mode,
+    files: Object.keys(report.files).filter((f) => report.files[f] === mode),
+  })).filter((m) => m.files.length > 0);
   return (
     <>
       <dl className="figures">
@@ -75,16 +80,25 @@ export function ImportReport({
           <dd>{new Intl.NumberFormat(i18n.language).format(report.rowsRead)}</dd>
         </div>
       </dl>
-      {files.length > 0 ? (
+      {byMode.length > 0 ? (
         <>
           <h4>{t('roster.report.files')}</h4>
           <ul className="roster-files">
-            {files.map(([file, mode]) => (
-              <li key={file}>
-                <span className="mono">{file}.csv</span>: {translateCode(t, 'roster.modes', mode)}
+            {byMode.map(({ mode, files }) => (
+              <li key={mode}>
+                {t(`roster.modes.${mode}`)}:{' '}
+                {files.map((f, i) => (
+                  <span key={f}>
+                    {i > 0 ? ', ' : null}
+                    <span className="mono">{f}.csv</span>
+                  </span>
+                ))}
               </li>
             ))}
           </ul>
+          {byMode.some((m) => m.mode === 'bulk') ? (
+            <p className="field-hint">{t('roster.modes.bulkHint')}</p>
+          ) : null}
         </>
       ) : null}
       {showCounts ? <CountsTable counts={report.counts} /> : null}
