@@ -153,6 +153,12 @@ describe.skipIf(!browserAvailable || !SETS)('district admin roster page', () => 
       await page.unroute('**/api/rostering/imports/*');
       await expectText(live, 'The check is done. Nothing has changed yet.');
       await expectText(main, 'File: Test_minimal_data_set.zip');
+      await expectText(
+        main,
+        'Complete lists: academicSessions.csv, classes.csv, enrollments.csv, orgs.csv, users.csv',
+      );
+      const figures = (await page.locator('.roster-result dl.figures').innerText()).split(/\s+/);
+      expect(figures.join(' ')).toBe('OneRoster version 1.1 Rows read 20');
 
       const caption = 'Changes by kind of record';
       expect(await cellsOf(page, caption, 'People (staff, students and families)')).toEqual([
@@ -219,6 +225,7 @@ describe.skipIf(!browserAvailable || !SETS)('district admin roster page', () => 
       await page.getByRole('heading', { level: 3, name: 'This file cannot be imported' }).waitFor();
       const main = page.getByRole('main');
       await expectText(main, 'Nothing was changed.');
+      await page.getByRole('heading', { level: 4, name: '5 problems stop this import' }).waitFor();
       await expectText(
         page.locator('.roster-errors'),
         'users.csv, line 2, column dateLastModified',
