@@ -12,6 +12,7 @@ import { ClassRatiosPage } from '../features/practice/components/class-ratios-pa
 import { DyadPage } from '../features/practice/components/dyad-page.js';
 import { PracticePanel } from '../features/practice/components/practice-panel.js';
 import { RepairReportPage } from '../features/practice/components/repair-report-page.js';
+import { RosterPage } from '../features/roster/components/roster-page.js';
 import {
   StudentCard,
   StudentCardLead,
@@ -72,4 +73,11 @@ export function RepairReportRoute() {
   const user = useCurrentUser();
   if (user.role !== 'teacher') return <NotFoundPage />;
   return <RepairReportPage />;
+}
+
+/** Roster imports and exports: district admins only. */
+export function RosterRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'district_admin') return <NotFoundPage />;
+  return <RosterPage />;
 }

@@ -49,9 +49,17 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+/** A body sent as it is (a file or its text), with its own content type and headers, not JSON. */
+interface RawBody {
+  data: Blob | string;
+  contentType: string;
+  headers?: Record<string, string>;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, raw?: RawBody): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...raw?.headers };
+  if (raw) headers['content-type'] = raw.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -59,7 +67,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(raw ? { body: raw.data } : body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached.');
@@ -80,4 +88,11 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  /** POSTs a file as it is, e.g. a OneRoster zip as application/zip, with extra headers. */
+  postFile: <T>(path: string, file: Blob, contentType: string, headers?: Record<string, string>) =>
+    request<T>('POST', path, undefined, {
+      data: file,
+      contentType,
+      ...(headers ? { headers } : {}),
+    }),
 };
