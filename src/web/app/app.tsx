@@ -5,7 +5,13 @@ import { Layout } from './layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { AppProviders } from './providers.js';
 import { RequireSession } from './require-session.js';
-import { ClassRatiosRoute, HomeRoute, RepairReportRoute, StudentRoute } from './role-routes.js';
+import {
+  CalendarRoute,
+  ClassRatiosRoute,
+  HomeRoute,
+  RepairReportRoute,
+  StudentRoute,
+} from './role-routes.js';
 
 export function App() {
   return (
@@ -20,6 +26,7 @@ export function App() {
               <Route path="/classes/:classId/ratios" element={<ClassRatiosRoute />} />
               <Route path="/practice/repairs" element={<RepairReportRoute />} />
               <Route path="/students/:studentId" element={<StudentRoute />} />
+              <Route path="/admin/calendar" element={<CalendarRoute />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -49,9 +49,16 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** A body sent as it is (a file's text), with its own content type, instead of JSON. */
+interface RawBody {
+  text: string;
+  contentType: string;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, raw?: RawBody): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (raw) headers['content-type'] = raw.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -59,7 +66,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(raw ? { body: raw.text } : body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached.');
@@ -80,4 +87,8 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** POSTs a file's text as it is, e.g. an .ics calendar as text/calendar. */
+  postText: <T>(path: string, text: string, contentType: string) =>
+    request<T>('POST', path, undefined, { text, contentType }),
 };

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { AuditEntryView, SchoolOverview } from '../../../../contracts/schools.js';
 import { formatRatio } from '../../../../domain/interaction-kinds.js';
 import { ErrorAlert } from '../../../components/ui/alert.js';
@@ -88,6 +89,9 @@ export function AdminHome() {
   return (
     <>
       <PageHeading lead={t('home.admin.lead')}>{districtName}</PageHeading>
+      <p>
+        <Link to="/admin/calendar">{t('home.admin.calendarLink')}</Link>
+      </p>
       <section aria-labelledby="schools-heading">
         <h2 id="schools-heading">{t('home.admin.schools')}</h2>
         {schools.length === 0 ? (
