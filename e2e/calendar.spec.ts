@@ -1,10 +1,9 @@
 // The school calendar in a real browser: a district admin uploads a real .ics file through the
 // file input, sees the days off and the school-day count, edits and removes days, by keyboard,
 // in English and Spanish, and at phone width.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClassroom, buildStaff } from '../test/factories.js';
 import { DISTRICT_HOLIDAYS_ICS } from '../test/ics-samples.js';
@@ -16,6 +15,7 @@ import {
   expectText,
   focused,
   openPage,
+  signInThroughPage,
   startHarness,
   tabTo,
   type Harness,
@@ -30,14 +30,8 @@ describe.skipIf(!browserAvailable)('school calendar', () => {
   });
   afterAll(async () => {
     await h?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
-
-  async function signInAs(page: Page, account: { username: string; password: string }) {
-    await page.goto('/sign-in');
-    await page.getByLabel('Username or email').fill(account.username);
-    await page.getByLabel('Password').fill(account.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
 
   it(
     'uploads an .ics file, shows the days off and fewer school days, edits and removes days',
@@ -62,7 +56,7 @@ describe.skipIf(!browserAvailable)('school calendar', () => {
       );
 
       const { page, context, pageErrors } = await openPage(h);
-      await signInAs(page, admin.account);
+      await signInThroughPage(page, admin.account);
       await page.getByRole('heading', { level: 1, name: room.district.name }).waitFor();
       await page.getByRole('link', { name: 'School calendar: terms and days off' }).click();
       await page.getByRole('heading', { level: 1, name: 'School calendar' }).waitFor();
@@ -82,8 +76,11 @@ describe.skipIf(!browserAvailable)('school calendar', () => {
 
       // A broken file: refused with its line, and nothing changes.
       const upload = page.getByRole('region', { name: 'Upload a calendar file' });
-      await page.getByLabel('Calendar file (.ics)').setInputFiles(brokenPath);
-      await upload.getByRole('button', { name: 'Upload' }).click();
+      const uploadFile = async (path: string) => {
+        await page.getByLabel('Calendar file (.ics)').setInputFiles(path);
+        await upload.getByRole('button', { name: 'Upload' }).click();
+      };
+      await uploadFile(brokenPath);
       const alert = upload.getByRole('alert');
       await expectText(alert, 'The file was not used, and nothing changed:');
       const badLine =
@@ -93,8 +90,7 @@ describe.skipIf(!browserAvailable)('school calendar', () => {
       await expectNoAxeViolations(page, 'calendar, upload refused');
 
       // The real file: sixteen days within the term, fourteen of them weekdays.
-      await page.getByLabel('Calendar file (.ics)').setInputFiles(icsPath);
-      await upload.getByRole('button', { name: 'Upload' }).click();
+      await uploadFile(icsPath);
       await expectText(
         upload.getByRole('status'),
         '16 days off added or updated. 0 were already there.',
@@ -109,8 +105,7 @@ describe.skipIf(!browserAvailable)('school calendar', () => {
       await expectNoAxeViolations(page, 'calendar after upload');
 
       // The same file again adds nothing.
-      await page.getByLabel('Calendar file (.ics)').setInputFiles(icsPath);
-      await upload.getByRole('button', { name: 'Upload' }).click();
+      await uploadFile(icsPath);
       await expectText(
         upload.getByRole('status'),
         '0 days off added or updated. 16 were already there.',
@@ -170,7 +165,7 @@ describe.skipIf(!browserAvailable)('school calendar', () => {
   it('is not shown to a teacher', { timeout: 30_000 }, async () => {
     const room = await buildClassroom(h.db.kysely, { today: TODAY, students: 1 });
     const { page, context } = await openPage(h);
-    await signInAs(page, room.teacher.account);
+    await signInThroughPage(page, room.teacher.account);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.goto('/admin/calendar');
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();

@@ -330,3 +330,14 @@ export async function tabTo(
   }
   throw new Error(`Tab never reached ${String(name)}; passed: ${seen.join(', ')}`);
 }
+
+/** Signs in through the sign-in page as a user would (the page that follows is theirs to wait for). */
+export async function signInThroughPage(
+  page: Page,
+  account: { username: string; password: string },
+): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Username or email').fill(account.username);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
