@@ -15,6 +15,7 @@ import {
   expectText,
   focused,
   openPage,
+  signInThroughPage,
   startHarness,
   tabTo,
   type Harness,
@@ -66,10 +67,7 @@ describe.skipIf(!browserAvailable)('daily practice', () => {
   }
 
   async function signInAs(page: Page, account: { username: string; password: string }) {
-    await page.goto('/sign-in');
-    await page.getByLabel('Username or email').fill(account.username);
-    await page.getByLabel('Password').fill(account.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughPage(page, account);
     await page.getByRole('heading', { level: 1, name: /^Good to see you/ }).waitFor();
   }
 

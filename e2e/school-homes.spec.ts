@@ -1,6 +1,5 @@
 // The homes of school leaders, district admins and the roles without pages yet, in a real
 // browser, with real aggregates behind them.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClassroom, buildStaff } from '../test/factories.js';
 import { signIn } from '../test/harness.js';
@@ -10,6 +9,7 @@ import {
   expectNoAxeViolations,
   expectText,
   openPage,
+  signInThroughPage,
   startHarness,
   type Harness,
 } from './harness.js';
@@ -66,13 +66,6 @@ describe.skipIf(!browserAvailable)('leader, district admin and other homes', () 
     return { room, ana, leader, admin };
   }
 
-  async function signInAs(page: Page, account: { username: string; password: string }) {
-    await page.goto('/sign-in');
-    await page.getByLabel('Username or email').fill(account.username);
-    await page.getByLabel('Password').fill(account.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-
   it(
     "shows a leader their school's aggregates, and an admin every school and the audit log",
     { timeout: 60_000 },
@@ -80,7 +73,7 @@ describe.skipIf(!browserAvailable)('leader, district admin and other homes', () 
       const { room, ana, leader, admin } = await schoolWithMoments();
 
       const l = await openPage(h);
-      await signInAs(l.page, leader.account);
+      await signInThroughPage(l.page, leader.account);
       await l.page.getByRole('heading', { level: 1, name: room.school.name }).waitFor();
       const figures = l.page.locator('dl.figures');
       const figure = (term: string) =>
@@ -110,7 +103,7 @@ describe.skipIf(!browserAvailable)('leader, district admin and other homes', () 
       await l.context.close();
 
       const a = await openPage(h);
-      await signInAs(a.page, admin.account);
+      await signInThroughPage(a.page, admin.account);
       await a.page.getByRole('heading', { level: 1, name: room.district.name }).waitFor();
       const schools = a.page.getByRole('region', { name: 'Schools' }).getByRole('table');
       const row = schools.getByRole('row').filter({ hasText: room.school.name });
@@ -147,7 +140,7 @@ describe.skipIf(!browserAvailable)('leader, district admin and other homes', () 
         givenName: 'Cora',
       });
       const { page, context, pageErrors } = await openPage(h);
-      await signInAs(page, coach.account);
+      await signInThroughPage(page, coach.account);
       await page
         .getByRole('heading', { level: 1, name: `Welcome, Cora ${coach.person.family_name}` })
         .waitFor();

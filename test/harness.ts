@@ -91,6 +91,9 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+  /** A POST whose body is raw text of the given content type (a file upload). */
+  postText(url: string, text: string, contentType: string): Promise<LightMyRequestResponse>;
 }
 
 function sessionCookie(res: LightMyRequestResponse): string {
@@ -130,6 +133,14 @@ export function clientFor(app: App, cookie: string, csrf: string): Client {
         url,
         headers,
         ...(body !== undefined ? { payload: body as object } : {}),
+      }),
+    delete: (url) => app.inject({ method: 'DELETE', url, headers }),
+    postText: (url, text, contentType) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { ...headers, 'content-type': contentType },
+        payload: text,
       }),
   };
 }

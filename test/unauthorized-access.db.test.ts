@@ -18,10 +18,12 @@ import {
   testDialects,
   type Client,
 } from './harness.js';
+import { singleDayIcs } from './ics-samples.js';
 import type { App } from '../src/server/platform/http/app.js';
 import type { Db } from '../src/server/platform/db/database.js';
 
 const NOW = new Date('2026-11-23T15:00:00Z');
+const OWNER_DAY_OFF = 'Owner district snow day';
 const TODAY = '2026-11-23';
 
 type Intruder =
@@ -103,6 +105,16 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       personId: classmate.id,
       schoolId: room.school.id,
     });
+    // The owner's district has a day off of its own (from an upload or a manual edit).
+    await k
+      .insertInto('days_off')
+      .values({
+        district_id: room.district.id,
+        date: '2026-12-04',
+        reason: OWNER_DAY_OFF,
+        source: 'ics',
+      })
+      .execute();
     const elsewhere = await buildClassroom(k, { today: TODAY, students: 2 });
     const elsewhereAdmin = await buildStaff(k, {
       districtId: elsewhere.district.id,
@@ -169,6 +181,14 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     sameSchoolTeacher: 404,
     otherDistrictTeacher: 404,
     otherDistrictAdmin: 403,
+    student: 403,
+    signedOut: 401,
+  } as const;
+
+  // A route only a district admin may call.
+  const ADMIN_ONLY = {
+    sameSchoolTeacher: 403,
+    otherDistrictTeacher: 403,
     student: 403,
     signedOut: 401,
   } as const;
@@ -352,6 +372,29 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       call: (c) => c.get('/api/strategies/two-by-ten'),
       expect: { sameSchoolTeacher: 'own-data-only', student: 403, signedOut: 401 },
     },
+    // The calendar: district admins only, each their own district's. Another district's admin
+    // reads and edits their own calendar and cannot find this district's days off.
+    {
+      route: 'GET /api/calendar',
+      call: (c) => c.get('/api/calendar'),
+      expect: { ...ADMIN_ONLY, otherDistrictAdmin: 'own-data-only' },
+    },
+    {
+      route: 'POST /api/calendar/ics',
+      call: (c) =>
+        c.postText('/api/calendar/ics', singleDayIcs('20261207', 'Intruder day'), 'text/calendar'),
+      expect: { ...ADMIN_ONLY, otherDistrictAdmin: 'own-data-only' },
+    },
+    {
+      route: 'PUT /api/calendar/days-off/:date',
+      call: (c) => c.put('/api/calendar/days-off/2026-12-08', { reason: 'Intruder day' }),
+      expect: { ...ADMIN_ONLY, otherDistrictAdmin: 'own-data-only' },
+    },
+    {
+      route: 'DELETE /api/calendar/days-off/:date',
+      call: (c) => c.delete('/api/calendar/days-off/2026-12-04'),
+      expect: { ...ADMIN_ONLY, otherDistrictAdmin: 404 },
+    },
     {
       route: 'GET /api/auth/session',
       call: (c) => c.get('/api/auth/session'),
@@ -411,6 +454,7 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
         // Whatever the status, nothing of the owner's district may appear.
         expect(body).not.toContain(w.ownerStudentName);
         expect(body).not.toContain('secret note');
+        expect(body).not.toContain(OWNER_DAY_OFF);
         if (who !== 'sameSchoolTeacher' && who !== 'student')
           expect(body).not.toContain(w.ownerDistrictName);
         if (expected === 'own-data-only') expect(res.statusCode).toBe(200);
@@ -446,6 +490,13 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
         .execute();
       expect(found, table).toEqual([]);
     }
+    const daysOff = await db.kysely
+      .selectFrom('days_off as d')
+      .innerJoin('districts as x', 'x.id', 'd.district_id')
+      .select(['d.date', 'd.reason', 'd.source'])
+      .where('x.name', '=', w.ownerDistrictName)
+      .execute();
+    expect(daysOff).toEqual([{ date: '2026-12-04', reason: OWNER_DAY_OFF, source: 'ics' }]);
   });
 
   it('covers every route the app registers', () => {

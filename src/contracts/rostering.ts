@@ -113,12 +113,25 @@ export const CalendarResponse = Type.Object({
 });
 export type CalendarResponse = Static<typeof CalendarResponse>;
 
+/** An event of an uploaded file that names no day off: a timed event (it has a time of day). */
+export const IcsSkippedEvent = Type.Object({
+  line: Type.Integer(),
+  summary: Type.String(),
+  reason: Type.Enum(['timed']),
+});
+export type IcsSkippedEvent = Static<typeof IcsSkippedEvent>;
+
 export const IcsImportResponse = Type.Object({
   /** Days off added or whose reason changed. */
   added: Type.Integer(),
-  /** Days off the file lists that were already there with the same reason. */
+  /** Days off the file lists that were already there with the same reason, or edited by hand. */
   unchanged: Type.Integer(),
+  /** The span read: the first to the last day of the district's active terms. */
+  from: IsoDate,
+  to: IsoDate,
+  /** The days off the file lists within the span, as they are now. */
   days: Type.Array(DayOff),
+  skipped: Type.Array(IcsSkippedEvent),
 });
 export type IcsImportResponse = Static<typeof IcsImportResponse>;
 

@@ -6,6 +6,7 @@ import { NotFoundPage } from './not-found-page.js';
 import { AppProviders } from './providers.js';
 import { RequireSession } from './require-session.js';
 import {
+  CalendarRoute,
   ClassRatiosRoute,
   HomeRoute,
   RepairReportRoute,
@@ -27,6 +28,7 @@ export function App() {
               <Route path="/practice/repairs" element={<RepairReportRoute />} />
               <Route path="/students/:studentId" element={<StudentRoute />} />
               <Route path="/admin/roster" element={<RosterRoute />} />
+              <Route path="/admin/calendar" element={<CalendarRoute />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

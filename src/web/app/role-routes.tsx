@@ -3,6 +3,7 @@
 // features' parts are put together here.
 import { useParams } from 'react-router';
 import { useCurrentUser } from '../features/auth/api/get-session.js';
+import { CalendarPage } from '../features/calendar/components/calendar-page.js';
 import { useClass } from '../features/classes/api/get-class.js';
 import { AdminHome } from '../features/home/components/admin-home.js';
 import { LeaderHome } from '../features/home/components/leader-home.js';
@@ -80,4 +81,11 @@ export function RosterRoute() {
   const user = useCurrentUser();
   if (user.role !== 'district_admin') return <NotFoundPage />;
   return <RosterPage />;
+}
+
+/** The district's calendar: terms, school days and days off, for district admins. */
+export function CalendarRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'district_admin') return <NotFoundPage />;
+  return <CalendarPage />;
 }

@@ -95,4 +95,8 @@ export const api = {
       contentType,
       ...(headers ? { headers } : {}),
     }),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** POSTs a file's text as it is, e.g. an .ics calendar as text/calendar. */
+  postText: <T>(path: string, text: string, contentType: string) =>
+    request<T>('POST', path, undefined, { data: text, contentType }),
 };

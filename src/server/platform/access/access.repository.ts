@@ -98,11 +98,20 @@ export function accessRepository(db: Kysely<Database>) {
         .where('id', '=', termId)
         .executeTakeFirst();
       if (!term) return undefined;
+      // The term's own days off and the district's (an uploaded .ics, manual edits) within it.
       const daysOff = await db
         .selectFrom('term_days_off')
         .select('date')
         .where('district_id', '=', districtId)
         .where('term_id', '=', termId)
+        .union(
+          db
+            .selectFrom('days_off')
+            .select('date')
+            .where('district_id', '=', districtId)
+            .where('date', '>=', term.start_date)
+            .where('date', '<=', term.end_date),
+        )
         .execute();
       return { ...term, daysOff: new Set(daysOff.map((d) => d.date)) };
     },

@@ -11,6 +11,7 @@ import type { Db } from '../db/database.js';
 import sessionPlugin from '../auth/session-plugin.js';
 import { installErrorHandler } from './error-handler.js';
 import authRoutes from '../../features/auth/auth.routes.js';
+import calendarRoutes from '../../features/calendar/calendar.routes.js';
 import classesRoutes from '../../features/classes/classes.routes.js';
 import healthRoutes from '../../features/health/health.routes.js';
 import interactionsRoutes from '../../features/interactions/interactions.routes.js';
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(incidentsRoutes, { prefix: '/api/incidents' });
   await app.register(strategiesRoutes, { prefix: '/api/strategies' });
   await app.register(rosteringRoutes, { prefix: '/api/rostering' });
+  await app.register(calendarRoutes, { prefix: '/api/calendar' });
 
   if (serveWeb)
     await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });

@@ -89,9 +89,14 @@ export function AdminHome() {
   return (
     <>
       <PageHeading lead={t('home.admin.lead')}>{districtName}</PageHeading>
-      <p>
-        <Link to="/admin/roster">{t('home.admin.rosterLink')}</Link>
-      </p>
+      <ul className="link-list">
+        <li>
+          <Link to="/admin/roster">{t('home.admin.rosterLink')}</Link>
+        </li>
+        <li>
+          <Link to="/admin/calendar">{t('home.admin.calendarLink')}</Link>
+        </li>
+      </ul>
       <section aria-labelledby="schools-heading">
         <h2 id="schools-heading">{t('home.admin.schools')}</h2>
         {schools.length === 0 ? (
