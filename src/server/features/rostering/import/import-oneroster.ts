@@ -11,6 +11,7 @@ import { RosterEntities } from '../../../../contracts/rostering.js';
 import { accountRole, personKind } from '../../../../domain/oneroster/roles.js';
 import { COLUMNS, type RosterFile } from '../../../../domain/oneroster/spec.js';
 import type { Db } from '../../../platform/db/database.js';
+import { timeOrderedId } from '../../../platform/db/ids.js';
 import type { Database } from '../../../platform/db/schema.js';
 import {
   decodeExtra,
@@ -387,7 +388,7 @@ class ImportRun {
       const ex = existing.get(it.sourcedId);
       if (!ex) {
         counts.added++;
-        const id = randomUUID();
+        const id = timeOrderedId();
         upserts.push(this.fullRow(table, id, it));
         written.set(it.sourcedId, { id, active: it.active });
         continue;
@@ -895,7 +896,7 @@ class ImportRun {
         counts.added++;
         inserts.push({
           district_id: this.districtId,
-          id: randomUUID(),
+          id: timeOrderedId(),
           person_id: person.id,
           username,
           locale: 'en',
