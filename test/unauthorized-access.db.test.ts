@@ -20,6 +20,7 @@ import {
 } from './harness.js';
 import type { App } from '../src/server/platform/http/app.js';
 import type { Db } from '../src/server/platform/db/database.js';
+import { parseCsv, readZip } from './oneroster-zip.js';
 
 const NOW = new Date('2026-11-23T15:00:00Z');
 const TODAY = '2026-11-23';
@@ -352,6 +353,18 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       call: (c) => c.get('/api/strategies/two-by-ten'),
       expect: { sameSchoolTeacher: 'own-data-only', student: 403, signedOut: 401 },
     },
+    // The roster export: district admins only, and always their own district.
+    {
+      route: 'GET /api/rostering/export',
+      call: (c) => c.get('/api/rostering/export'),
+      expect: {
+        sameSchoolTeacher: 403,
+        otherDistrictTeacher: 403,
+        otherDistrictAdmin: 'own-data-only',
+        student: 403,
+        signedOut: 401,
+      },
+    },
     {
       route: 'GET /api/auth/session',
       call: (c) => c.get('/api/auth/session'),
@@ -423,6 +436,21 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     expect((await w.owner.get(`/api/classes/${w.classId}`)).statusCode).toBe(200);
     expect((await w.owner.get(`/api/students/${w.studentId}`)).statusCode).toBe(200);
     expect((await w.owner.get('/api/home/teacher')).statusCode).toBe(200);
+  });
+
+  it("another district's admin exports their own roster, none of this district's", async () => {
+    const res = await w.intruders.otherDistrictAdmin.get('/api/rostering/export');
+    expect(res.statusCode).toBe(200);
+    // The zip is compressed: read it back before looking for names.
+    const files = await readZip(res.rawPayload);
+    const text = [...files.values()].join('\n');
+    expect(text).not.toContain(w.ownerStudentName);
+    expect(text).not.toContain(w.ownerDistrictName);
+    expect(text).not.toContain(w.studentId);
+    expect(text).not.toContain(w.classId);
+    // Not an empty file set: their own two students are there.
+    const users = parseCsv(files.get('users.csv')!).rows;
+    expect(users.filter((u) => u.grades !== '')).toHaveLength(2);
   });
 
   it("an intruder's attempts changed nothing", async () => {
