@@ -1,14 +1,20 @@
-// Reads a district's roster for a OneRoster export, one keyset page at a time: every page is
-// `sourcedId > the last one written, ordered by sourcedId, limit n`, so memory stays at one page
-// whatever the roster's size. A row's sourcedId is its sourced_id, or its internal id when Rapport
-// made it. Comparisons and order are byte order on both databases (SQLite's default; "C" on
-// PostgreSQL), so two exports sort alike whatever the server's collation.
+// Reads a district's roster for a OneRoster export, one keyset page at a time, so memory stays at
+// one page whatever the roster's size. A row's sourcedId is its sourced_id, or its internal id
+// when Rapport made it; each table is read as two halves, each in the order of an index that
+// exists: imported rows by (district_id, sourced_id), rows made in Rapport by their primary key.
+// The service merges the halves. Comparisons and order are byte order on both databases (SQLite's
+// default; "C" on PostgreSQL), so two exports sort alike whatever the server's collation.
 // Only active rows whose references are active too are read: a bulk file is the whole truth, and a
 // row pointing at something the file set leaves out would not be conformant.
 import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../platform/db/schema.js';
 
-export type Page<T> = (after: string | null, limit: number) => Promise<T[]>;
+/** Imported rows (sourced_id set) or rows made in Rapport. */
+export type Half = 'sourced' | 'made';
+/** One keyset page of a half: the rows after `after` (the previous page's last row). */
+export type HalfPage<T> = (half: Half, after: T | null, limit: number) => Promise<T[]>;
+/** One keyset page of a file read in a single order (roles). */
+export type Page<T> = (after: T | null, limit: number) => Promise<T[]>;
 
 export function exportRepository(db: Kysely<Database>, districtId: string) {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -18,7 +24,36 @@ export function exportRepository(db: Kysely<Database>, districtId: string) {
   /** `expr`, compared byte by byte. */
   const bytes = (expr: Expression<string>): RawBuilder<string> =>
     postgres ? sql<string>`(${expr} collate "C")` : sql<string>`${expr}`;
+  // "Made in Rapport", written so SQLite does not pick the sourced_id index for `is null` and
+  // then sort the whole half: the primary key gives the order.
+  const madeHere = (alias: string) =>
+    sql<boolean>`(${sql.ref(`${alias}.sourced_id`)} || '') is null`;
+  /** The keyset condition and order of one half of the table aliased `alias`. */
+  const keyset = (alias: string, half: Half, after: { sourcedId: string } | null) => {
+    const col = bytes(sql.ref(`${alias}.${half === 'sourced' ? 'sourced_id' : 'id'}`));
+    return {
+      where: sql<boolean>`${half === 'sourced' ? sql`${sql.ref(`${alias}.sourced_id`)} is not null` : madeHere(alias)}
+        ${after !== null ? sql`and ${col} > ${after.sourcedId}` : sql``}`,
+      order: col,
+    };
+  };
+  // An enrollment made in Rapport is "<class id>-<person id>": with ids of one length (UUIDs) that
+  // sorts as the primary key (class_id, person_id) does.
   const ENROLLMENT_SID = sql<string>`coalesce(e.sourced_id, e.class_id || '-' || e.person_id)`;
+  const enrollmentKeyset = (
+    half: Half,
+    after: { sourcedId: string; class_id: string; person_id: string } | null,
+  ) =>
+    half === 'sourced'
+      ? keyset('e', half, after)
+      : {
+          where: sql<boolean>`${madeHere('e')} ${
+            after !== null
+              ? sql`and (${bytes(sql.ref('e.class_id'))}, ${bytes(sql.ref('e.person_id'))}) > (${after.class_id}, ${after.person_id})`
+              : sql``
+          }`,
+          order: sql<string>`${bytes(sql.ref('e.class_id'))}, ${bytes(sql.ref('e.person_id'))}`,
+        };
 
   // A class is exported when it, its course, the course's org, its school and its term are.
   const exportableClass = (alias: string) => sql<boolean>`(${sql.ref(`${alias}.active`)} = 1
@@ -73,8 +108,9 @@ export function exportRepository(db: Kysely<Database>, districtId: string) {
       return row !== undefined;
     },
 
-    orgs: ((after, limit) =>
-      db
+    orgs: ((half, after, limit) => {
+      const k = keyset('s', half, after);
+      return db
         .selectFrom('schools as s')
         .select([
           sid('s').as('sourcedId'),
@@ -87,13 +123,15 @@ export function exportRepository(db: Kysely<Database>, districtId: string) {
         ])
         .where('s.district_id', '=', districtId)
         .where('s.active', '=', 1)
-        .$if(after !== null, (q) => q.where(bytes(sid('s')), '>', after!))
-        .orderBy(bytes(sid('s')))
+        .where(k.where)
+        .orderBy(k.order)
         .limit(limit)
-        .execute()) satisfies Page<unknown>,
+        .execute();
+    }) satisfies HalfPage<{ sourcedId: string }>,
 
-    academicSessions: ((after, limit) =>
-      db
+    academicSessions: ((half, after, limit) => {
+      const k = keyset('t', half, after);
+      return db
         .selectFrom('terms as t')
         .select([
           sid('t').as('sourcedId'),
@@ -107,13 +145,15 @@ export function exportRepository(db: Kysely<Database>, districtId: string) {
         ])
         .where('t.district_id', '=', districtId)
         .where('t.active', '=', 1)
-        .$if(after !== null, (q) => q.where(bytes(sid('t')), '>', after!))
-        .orderBy(bytes(sid('t')))
+        .where(k.where)
+        .orderBy(k.order)
         .limit(limit)
-        .execute()) satisfies Page<unknown>,
+        .execute();
+    }) satisfies HalfPage<{ sourcedId: string }>,
 
-    courses: ((after, limit) =>
-      db
+    courses: ((half, after, limit) => {
+      const k = keyset('c', half, after);
+      return db
         .selectFrom('courses as c')
         .innerJoin('schools as o', (j) =>
           j.onRef('o.district_id', '=', 'c.district_id').onRef('o.id', '=', 'c.school_id'),
@@ -129,13 +169,15 @@ export function exportRepository(db: Kysely<Database>, districtId: string) {
         .where('c.district_id', '=', districtId)
         .where('c.active', '=', 1)
         .where('o.active', '=', 1)
-        .$if(after !== null, (q) => q.where(bytes(sid('c')), '>', after!))
-        .orderBy(bytes(sid('c')))
+        .where(k.where)
+        .orderBy(k.order)
         .limit(limit)
-        .execute()) satisfies Page<unknown>,
+        .execute();
+    }) satisfies HalfPage<{ sourcedId: string }>,
 
-    classes: ((after, limit) =>
-      db
+    classes: ((half, after, limit) => {
+      const k = keyset('cl', half, after);
+      return db
         .selectFrom('classes as cl')
         .innerJoin('courses as c', (j) =>
           j.onRef('c.district_id', '=', 'cl.district_id').onRef('c.id', '=', 'cl.course_id'),
@@ -159,13 +201,15 @@ export function exportRepository(db: Kysely<Database>, districtId: string) {
         ])
         .where('cl.district_id', '=', districtId)
         .where(exportableClass('cl'))
-        .$if(after !== null, (q) => q.where(bytes(sid('cl')), '>', after!))
-        .orderBy(bytes(sid('cl')))
+        .where(k.where)
+        .orderBy(k.order)
         .limit(limit)
-        .execute()) satisfies Page<unknown>,
+        .execute();
+    }) satisfies HalfPage<{ sourcedId: string }>,
 
-    users: ((after, limit) =>
-      db
+    users: ((half, after, limit) => {
+      const k = keyset('p', half, after);
+      return db
         .selectFrom('people as p')
         .leftJoin('schools as s', (j) =>
           j
@@ -194,36 +238,37 @@ export function exportRepository(db: Kysely<Database>, districtId: string) {
         ])
         .where('p.district_id', '=', districtId)
         .where('p.active', '=', 1)
-        .$if(after !== null, (q) => q.where(bytes(sid('p')), '>', after!))
-        .orderBy(bytes(sid('p')))
+        .where(k.where)
+        .orderBy(k.order)
         .limit(limit)
-        .execute()) satisfies Page<unknown>,
-
-    /** Active guardianships touching these people, with both sides' sourcedIds. */
-    async guardianships(personIds: string[]) {
-      if (personIds.length === 0) return [];
-      return db
-        .selectFrom('guardianships as g')
-        .innerJoin('people as st', (j) =>
-          j.onRef('st.district_id', '=', 'g.district_id').onRef('st.id', '=', 'g.student_id'),
-        )
-        .innerJoin('people as gu', (j) =>
-          j.onRef('gu.district_id', '=', 'g.district_id').onRef('gu.id', '=', 'g.guardian_id'),
-        )
-        .select([
-          'g.student_id',
-          'g.guardian_id',
-          sid('st').as('studentSourcedId'),
-          sid('gu').as('guardianSourcedId'),
-        ])
-        .where('g.district_id', '=', districtId)
-        .where('g.active', '=', 1)
-        .where('st.active', '=', 1)
-        .where('gu.active', '=', 1)
-        .where((eb) =>
-          eb.or([eb('g.student_id', 'in', personIds), eb('g.guardian_id', 'in', personIds)]),
-        )
         .execute();
+    }) satisfies HalfPage<{ sourcedId: string }>,
+
+    /** Active guardianships of these people as students and as guardians, with both sourcedIds. */
+    async guardianships(personIds: string[]) {
+      // One lookup per side, each by its index (an `or` of the two scans every guardianship).
+      const links = (side: 'g.student_id' | 'g.guardian_id') =>
+        db
+          .selectFrom('guardianships as g')
+          .innerJoin('people as st', (j) =>
+            j.onRef('st.district_id', '=', 'g.district_id').onRef('st.id', '=', 'g.student_id'),
+          )
+          .innerJoin('people as gu', (j) =>
+            j.onRef('gu.district_id', '=', 'g.district_id').onRef('gu.id', '=', 'g.guardian_id'),
+          )
+          .select([
+            'g.student_id',
+            'g.guardian_id',
+            sid('st').as('studentSourcedId'),
+            sid('gu').as('guardianSourcedId'),
+          ])
+          .where('g.district_id', '=', districtId)
+          .where('g.active', '=', 1)
+          .where('st.active', '=', 1)
+          .where('gu.active', '=', 1)
+          .where(side, 'in', personIds)
+          .execute();
+      return { ofStudents: await links('g.student_id'), ofGuardians: await links('g.guardian_id') };
     },
 
     roles: (async (after, limit) => {
@@ -240,14 +285,15 @@ export function exportRepository(db: Kysely<Database>, districtId: string) {
         from (${storedRoles} union all ${derivedRoles}) x
         join people p on p.district_id = ${districtId} and p.id = x.person_id
         left join schools s on s.district_id = p.district_id and s.id = p.school_id and s.active = 1
-        ${after !== null ? sql`where ${bytes(sql.ref('x.role_sid'))} > ${after}` : sql``}
+        ${after !== null ? sql`where ${bytes(sql.ref('x.role_sid'))} > ${after.role_sid}` : sql``}
         order by ${bytes(sql.ref('x.role_sid'))}
         limit ${limit}`.execute(db);
       return page.rows;
-    }) satisfies Page<unknown>,
+    }) satisfies Page<{ role_sid: string }>,
 
-    enrollments: ((after, limit) =>
-      db
+    enrollments: ((half, after, limit) => {
+      const k = enrollmentKeyset(half, after);
+      return db
         .selectFrom('enrollments as e')
         .innerJoin('classes as cl', (j) =>
           j.onRef('cl.district_id', '=', 'e.district_id').onRef('cl.id', '=', 'e.class_id'),
@@ -260,6 +306,8 @@ export function exportRepository(db: Kysely<Database>, districtId: string) {
         )
         .select([
           ENROLLMENT_SID.as('sourcedId'),
+          'e.class_id',
+          'e.person_id',
           sid('cl').as('classSourcedId'),
           sid('s').as('schoolSourcedId'),
           sid('p').as('userSourcedId'),
@@ -273,13 +321,15 @@ export function exportRepository(db: Kysely<Database>, districtId: string) {
         .where('e.active', '=', 1)
         .where('p.active', '=', 1)
         .where(exportableClass('cl'))
-        .$if(after !== null, (q) => q.where(bytes(ENROLLMENT_SID), '>', after!))
-        .orderBy(bytes(ENROLLMENT_SID))
+        .where(k.where)
+        .orderBy(k.order)
         .limit(limit)
-        .execute()) satisfies Page<unknown>,
+        .execute();
+    }) satisfies HalfPage<{ sourcedId: string; class_id: string; person_id: string }>,
 
-    demographics: ((after, limit) =>
-      db
+    demographics: ((half, after, limit) => {
+      const k = keyset('p', half, after);
+      return db
         .selectFrom('demographics as d')
         .innerJoin('people as p', (j) =>
           j.onRef('p.district_id', '=', 'd.district_id').onRef('p.id', '=', 'd.person_id'),
@@ -304,10 +354,11 @@ export function exportRepository(db: Kysely<Database>, districtId: string) {
         .where('d.district_id', '=', districtId)
         .where('d.active', '=', 1)
         .where('p.active', '=', 1)
-        .$if(after !== null, (q) => q.where(bytes(sid('p')), '>', after!))
-        .orderBy(bytes(sid('p')))
+        .where(k.where)
+        .orderBy(k.order)
         .limit(limit)
-        .execute()) satisfies Page<unknown>,
+        .execute();
+    }) satisfies HalfPage<{ sourcedId: string }>,
   };
 }
 

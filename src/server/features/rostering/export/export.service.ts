@@ -14,7 +14,7 @@ import type { Actor } from '../../../platform/auth/actor.js';
 import { recordAudit, recordSystemAudit } from '../../../platform/audit/audit.repository.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../platform/errors.js';
-import { exportRepository, listDistricts, type Page } from './export.repository.js';
+import { exportRepository, listDistricts, type HalfPage, type Page } from './export.repository.js';
 import { MANIFEST_FILES, ONEROSTER_COLUMNS, type ExportedFile } from './oneroster-columns.js';
 import {
   academicSessionRecord,
@@ -56,18 +56,47 @@ function manifestCsv(): string {
 }
 
 /** Every row of a keyset-paged query, in order, one page in memory at a time. */
-async function* allRows<T extends { sourcedId?: string; role_sid?: string }>(
-  page: Page<T>,
-  size: number,
-): AsyncGenerator<T[]> {
-  let after: string | null = null;
+async function* allRows<T>(page: Page<T>, size: number): AsyncGenerator<T[]> {
+  let after: T | null = null;
   for (;;) {
     const rows = await page(after, size);
     if (rows.length > 0) yield rows;
     if (rows.length < size) return;
-    const last = rows.at(-1)!;
-    after = last.sourcedId ?? last.role_sid!;
+    after = rows.at(-1)!;
   }
+}
+
+/** Every row of a table read in two halves, merged into one sourcedId order. */
+async function* mergedRows<T extends { sourcedId: string }>(
+  page: HalfPage<T>,
+  size: number,
+): AsyncGenerator<T[]> {
+  const halves = (['sourced', 'made'] as const).map((half) => ({
+    rows: allRows<T>((after, limit) => page(half, after, limit), size),
+    batch: [] as T[],
+    at: 0,
+    done: false,
+  }));
+  let out: T[] = [];
+  for (;;) {
+    for (const h of halves) {
+      if (h.at < h.batch.length || h.done) continue;
+      const next = await h.rows.next();
+      if (next.done) h.done = true;
+      else [h.batch, h.at] = [next.value, 0];
+    }
+    const open = halves.filter((h) => h.at < h.batch.length);
+    if (open.length === 0) break;
+    const first = open.reduce((a, b) =>
+      byteOrder(a.batch[a.at]!.sourcedId, b.batch[b.at]!.sourcedId) <= 0 ? a : b,
+    );
+    out.push(first.batch[first.at++]!);
+    if (out.length >= size) {
+      yield out;
+      out = [];
+    }
+  }
+  if (out.length > 0) yield out;
 }
 
 /** Byte order of UTF-8 strings, the order the database pages come in. */
@@ -87,7 +116,7 @@ function fileRecords(
     async *orgs() {
       // The district itself, when no imported org stands for it, in its sorted place.
       let pending = districtOrg;
-      for await (const rows of allRows(repo.orgs, size)) {
+      for await (const rows of mergedRows(repo.orgs, size)) {
         const records = rows.map((o) => orgRecord(o, ctx));
         if (pending && byteOrder(pending[0]!, records.at(-1)![0]!) < 0) {
           records.push(pending);
@@ -99,26 +128,25 @@ function fileRecords(
       if (pending) yield [pending];
     },
     async *academicSessions() {
-      for await (const rows of allRows(repo.academicSessions, size))
+      for await (const rows of mergedRows(repo.academicSessions, size))
         yield rows.map((t) => academicSessionRecord(t, ctx));
     },
     async *courses() {
-      for await (const rows of allRows(repo.courses, size))
+      for await (const rows of mergedRows(repo.courses, size))
         yield rows.map((c) => courseRecord(c, ctx));
     },
     async *classes() {
-      for await (const rows of allRows(repo.classes, size))
+      for await (const rows of mergedRows(repo.classes, size))
         yield rows.map((c) => classRecord(c, ctx));
     },
     async *users() {
-      for await (const rows of allRows(repo.users, size)) {
+      for await (const rows of mergedRows(repo.users, size)) {
         const agents = new Map<string, string[]>();
         const add = (id: string, agent: string) =>
           agents.set(id, [...(agents.get(id) ?? []), agent]);
-        for (const g of await repo.guardianships(rows.map((p) => p.id))) {
-          add(g.student_id, g.guardianSourcedId);
-          add(g.guardian_id, g.studentSourcedId);
-        }
+        const links = await repo.guardianships(rows.map((p) => p.id));
+        for (const g of links.ofStudents) add(g.student_id, g.guardianSourcedId);
+        for (const g of links.ofGuardians) add(g.guardian_id, g.studentSourcedId);
         yield rows.map((p) => userRecord(p, (agents.get(p.id) ?? []).sort(byteOrder), ctx));
       }
     },
@@ -126,11 +154,11 @@ function fileRecords(
       for await (const rows of allRows(repo.roles, size)) yield rows.map((r) => roleRecord(r, ctx));
     },
     async *enrollments() {
-      for await (const rows of allRows(repo.enrollments, size))
+      for await (const rows of mergedRows(repo.enrollments, size))
         yield rows.map((e) => enrollmentRecord(e, ctx));
     },
     async *demographics() {
-      for await (const rows of allRows(repo.demographics, size))
+      for await (const rows of mergedRows(repo.demographics, size))
         yield rows.map((d) => demographicsRecord(d, ctx));
     },
   };
