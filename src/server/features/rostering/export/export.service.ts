@@ -1,7 +1,7 @@
 // OneRoster 1.2 bulk export of one district's roster: a zip of manifest.csv and one CSV per
 // entity, streamed from the database page by page. Identical rosters give identical bytes: rows
 // sorted by sourcedId (byte order), a fixed dateLastModified rule, a fixed time on every zip entry
-// (docs/decisions/010-oneroster-export.md).
+// (docs/decisions/012-oneroster-export.md).
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { PassThrough, Readable } from 'node:stream';

@@ -2,7 +2,7 @@
 // Every record is `active` (a bulk export leaves inactive rows out). dateLastModified is the
 // source's own, or, for a row Rapport made, the moment the district was created in Rapport: the
 // tables keep no modification time of their own, and a fixed rule keeps two exports of one
-// roster identical (docs/decisions/010-oneroster-export.md).
+// roster identical (docs/decisions/012-oneroster-export.md).
 import type { Database } from '../../../platform/db/schema.js';
 import {
   decodeExtra,
