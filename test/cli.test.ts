@@ -1,10 +1,12 @@
 // The CLI as a newcomer meets it: `npx rapport ...` through bin/rapport.js.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/server/platform/db/database.js';
 import { migrations } from '../src/server/platform/db/migrations/index.js';
+import { parseCsv, readZip } from './oneroster-zip.js';
 
 const LATEST = Object.keys(migrations).at(-1);
 
@@ -61,6 +63,52 @@ describe('rapport CLI', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('A demo district already exists here');
   }, 60_000);
+
+  it('export-oneroster writes the only district as a OneRoster zip, and says why when it cannot', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
+    const env = { ...baseEnv(), RAPPORT_DATA_DIR: dir };
+    const file = join(dir, 'roster.zip');
+    const run = (...args: string[]) => spawnSync('node', [BIN, ...args], { env, encoding: 'utf8' });
+    expect(run('migrate').status).toBe(0);
+    const empty = run('export-oneroster', file);
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toContain('rapport: --district: the database has no district to export');
+    expect(existsSync(file)).toBe(false);
+
+    expect(run('seed-demo', '--students', '40', '--staff', '8').status).toBe(0);
+    const wrong = run('export-oneroster', file, '--district', 'Nowhere');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain(
+      'no district is named "Nowhere"; the districts here are "Riverbend Unified (demo)"',
+    );
+    const ok = run('export-oneroster', file);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(
+      /^Exported Riverbend Unified \(demo\) to .*roster\.zip: 3 orgs, 1 academicSessions, \d+ courses, \d+ classes, \d+ users, \d+ roles, \d+ enrollments, 0 demographics\.\n$/,
+    );
+    const files = await readZip(readFileSync(file));
+    const users = parseCsv(files.get('users.csv')!).rows;
+    expect(users.filter((u) => u.grades !== '')).toHaveLength(40);
+    expect(new RegExp(`, ${users.length} users, `).test(ok.stdout)).toBe(true);
+
+    const db = openDatabase({ dialect: 'sqlite', path: join(dir, 'rapport.db') });
+    try {
+      const audit = await db.kysely
+        .selectFrom('audit_log')
+        .select(['action', 'actor_account_id', 'detail'])
+        .where('action', '=', 'roster.export')
+        .execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]!.actor_account_id).toBeNull();
+      expect(JSON.parse(audit[0]!.detail!)).toMatchObject({
+        via: 'cli',
+        counts: { users: users.length },
+      });
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
 
   it('serve creates the demo on an empty database and prints the URL and the sign-ins', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));

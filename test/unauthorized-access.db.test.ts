@@ -21,6 +21,7 @@ import {
 import { singleDayIcs } from './ics-samples.js';
 import type { App } from '../src/server/platform/http/app.js';
 import type { Db } from '../src/server/platform/db/database.js';
+import { parseCsv, readZip } from './oneroster-zip.js';
 
 const NOW = new Date('2026-11-23T15:00:00Z');
 const OWNER_DAY_OFF = 'Owner district snow day';
@@ -395,6 +396,35 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       call: (c) => c.delete('/api/calendar/days-off/2026-12-04'),
       expect: { ...ADMIN_ONLY, otherDistrictAdmin: 404 },
     },
+    // The roster export: district admins only, and always their own district.
+    {
+      route: 'GET /api/rostering/export',
+      call: (c) => c.get('/api/rostering/export'),
+      expect: { ...ADMIN_ONLY, otherDistrictAdmin: 'own-data-only' },
+    },
+    // Roster imports: another district's admin may import into their own district (an empty
+    // upload is refused) and finds none of this district's jobs.
+    {
+      route: 'POST /api/rostering/imports',
+      call: (c) => c.post('/api/rostering/imports?dryRun=true'),
+      // Another district's admin may import into their own district: an empty upload is refused.
+      expect: { ...ADMIN_ONLY, otherDistrictAdmin: 400 },
+    },
+    {
+      route: 'GET /api/rostering/imports',
+      call: (c) => c.get('/api/rostering/imports'),
+      expect: { ...ADMIN_ONLY, otherDistrictAdmin: 'own-data-only' },
+    },
+    {
+      route: 'GET /api/rostering/imports/:jobId',
+      call: (c, w) => c.get(`/api/rostering/imports/${w.rosterJobId}`),
+      expect: { ...ADMIN_ONLY, otherDistrictAdmin: 404 },
+    },
+    {
+      route: 'POST /api/rostering/imports/:jobId/apply',
+      call: (c, w) => c.post(`/api/rostering/imports/${w.rosterJobId}/apply`),
+      expect: { ...ADMIN_ONLY, otherDistrictAdmin: 404 },
+    },
     {
       route: 'GET /api/auth/session',
       call: (c) => c.get('/api/auth/session'),
@@ -411,37 +441,6 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       expect: { signedOut: 401 },
     },
   ];
-  // District admins only: teachers and students are refused outright; another district's admin
-  // finds nothing of this district.
-  const ADMINS_ONLY = {
-    sameSchoolTeacher: 403,
-    otherDistrictTeacher: 403,
-    student: 403,
-    signedOut: 401,
-  } as const;
-  routes.push(
-    {
-      route: 'POST /api/rostering/imports',
-      call: (c) => c.post('/api/rostering/imports?dryRun=true'),
-      // Another district's admin may import into their own district: an empty upload is refused.
-      expect: { ...ADMINS_ONLY, otherDistrictAdmin: 400 },
-    },
-    {
-      route: 'GET /api/rostering/imports',
-      call: (c) => c.get('/api/rostering/imports'),
-      expect: { ...ADMINS_ONLY, otherDistrictAdmin: 'own-data-only' },
-    },
-    {
-      route: 'GET /api/rostering/imports/:jobId',
-      call: (c, w) => c.get(`/api/rostering/imports/${w.rosterJobId}`),
-      expect: { ...ADMINS_ONLY, otherDistrictAdmin: 404 },
-    },
-    {
-      route: 'POST /api/rostering/imports/:jobId/apply',
-      call: (c, w) => c.post(`/api/rostering/imports/${w.rosterJobId}/apply`),
-      expect: { ...ADMINS_ONLY, otherDistrictAdmin: 404 },
-    },
-  );
   const publicRoutes = ['GET /healthz', 'POST /api/auth/sign-in'];
 
   for (const r of routes) {
@@ -467,6 +466,21 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     expect((await w.owner.get(`/api/classes/${w.classId}`)).statusCode).toBe(200);
     expect((await w.owner.get(`/api/students/${w.studentId}`)).statusCode).toBe(200);
     expect((await w.owner.get('/api/home/teacher')).statusCode).toBe(200);
+  });
+
+  it("another district's admin exports their own roster, none of this district's", async () => {
+    const res = await w.intruders.otherDistrictAdmin.get('/api/rostering/export');
+    expect(res.statusCode).toBe(200);
+    // The zip is compressed: read it back before looking for names.
+    const files = await readZip(res.rawPayload);
+    const text = [...files.values()].join('\n');
+    expect(text).not.toContain(w.ownerStudentName);
+    expect(text).not.toContain(w.ownerDistrictName);
+    expect(text).not.toContain(w.studentId);
+    expect(text).not.toContain(w.classId);
+    // Not an empty file set: their own two students are there.
+    const users = parseCsv(files.get('users.csv')!).rows;
+    expect(users.filter((u) => u.grades !== '')).toHaveLength(2);
   });
 
   it("an intruder's attempts changed nothing", async () => {

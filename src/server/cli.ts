@@ -1,10 +1,11 @@
-// `npx rapport <command>`: migrate, seed-demo, serve. Exit status 1 with the reason on stderr
-// when something is wrong.
+// `npx rapport <command>`: migrate, seed-demo, serve, import-oneroster, export-oneroster. Exit
+// status 1 with the reason on stderr when something is wrong.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { migrateToLatest, migrationVersion, openDatabase } from './platform/db/database.js';
 import { DEMO_DEFAULTS } from './features/demo/demo.generator.js';
 import { seedDemo, type DemoSummary } from './features/demo/demo.service.js';
+import { exportRosterToFile } from './features/rostering/export/export.service.js';
 import { start } from './main.js';
 import { recordSystemAudit } from './platform/audit/audit.repository.js';
 import { importOneRoster } from './features/rostering/import/import-oneroster.js';
@@ -25,6 +26,9 @@ Commands:
       --dry-run              report what would change and change nothing
       --district <name>      the district to import into (created if new); default: the only one
       --timezone <zone>      time zone of a district the import creates (default America/New_York)
+  export-oneroster <file.zip> [options]
+                             write a district's roster as a OneRoster 1.2 bulk CSV zip
+      --district <name>      the district to export (needed when the database has several)
 
 Settings come from the environment (see README.md): DATABASE_URL, PORT, HOST, ...`;
 
@@ -180,6 +184,27 @@ async function main(argv: string[]) {
       }
       process.stdout.write(formatCounts(report, dryRun) + '\n');
       process.stdout.write(dryRun ? 'Dry run: nothing was changed.\n' : 'Imported.\n');
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+
+  if (command === 'export-oneroster') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { district: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1)
+      fail('export-oneroster needs one output file, e.g. rapport export-oneroster roster.zip');
+    const file = positionals[0]!;
+    const db = openDatabase(config.database);
+    try {
+      const done = await exportRosterToFile(db.kysely, file, values.district);
+      const counts = Object.entries(done.counts).map(([f, n]) => `${n} ${f}`);
+      process.stdout.write(`Exported ${done.districtName} to ${file}: ${counts.join(', ')}.\n`);
     } finally {
       await db.close();
     }

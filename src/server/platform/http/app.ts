@@ -18,6 +18,7 @@ import interactionsRoutes from '../../features/interactions/interactions.routes.
 import { incidentsRoutes, plansRoutes } from '../../features/practice/plans.routes.js';
 import practiceRoutes from '../../features/practice/practice.routes.js';
 import rosteringRoutes from '../../features/rostering/rostering.routes.js';
+import rosterExportRoutes from '../../features/rostering/export/export.routes.js';
 import schoolsRoutes from '../../features/schools/schools.routes.js';
 import strategiesRoutes from '../../features/strategies/strategies.routes.js';
 import studentsRoutes from '../../features/students/students.routes.js';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(strategiesRoutes, { prefix: '/api/strategies' });
   await app.register(rosteringRoutes, { prefix: '/api/rostering' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
+  await app.register(rosterExportRoutes, { prefix: '/api/rostering' });
 
   if (serveWeb)
     await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
