@@ -221,7 +221,9 @@ export function exportRepository(db: Kysely<Database>, districtId: string) {
           sid('p').as('sourcedId'),
           'p.id',
           'p.kind',
-          'p.username',
+          // A person made in Rapport has no roster username; their sign-in name stands in.
+          sql<string | null>`coalesce(p.username, (select min(a.username) from accounts a
+            where a.district_id = p.district_id and a.person_id = p.id))`.as('username'),
           'p.given_name',
           'p.family_name',
           'p.middle_name',
