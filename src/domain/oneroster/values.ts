@@ -148,6 +148,26 @@ function tooLong(v: string): string | null {
  * Reads one cell by its column's spec. Empty cells are null; whether null is allowed is the
  * caller's rule (required columns), since it depends on bulk or delta.
  */
+// A roster file repeats the same few dates on most rows (one export stamp, a term's start):
+// a bounded memo makes reading them a map lookup. The readers are pure, so this changes nothing
+// but speed.
+const MEMO_LIMIT = 4096;
+const dates = new Map<string, Read<string>>();
+const dateTimes = new Map<string, Read<string>>();
+function remembered(
+  memo: Map<string, Read<string>>,
+  v: string,
+  read: (raw: string) => Read<string>,
+) {
+  let r = memo.get(v);
+  if (r === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    r = read(v);
+    memo.set(v, r);
+  }
+  return r;
+}
+
 export function readCell(raw: string, spec: ColumnSpec): Read<CellValue> {
   const v = raw.trim();
   if (v === '') return ok(null);
@@ -168,9 +188,9 @@ export function readCell(raw: string, spec: ColumnSpec): Read<CellValue> {
       return long ? fail(long.replace('the value', 'an item of the list')) : ok(items);
     }
     case 'date':
-      return readDate(v);
+      return remembered(dates, v, readDate);
     case 'datetime':
-      return readDateTime(v);
+      return remembered(dateTimes, v, readDateTime);
     case 'year':
       return readYear(v);
     case 'boolean':

@@ -99,8 +99,9 @@ export async function importOneRoster(
     if (manifest) {
       const m = manifest;
       const districtOrg = await peekDistrictOrg(source, m, current);
+      if (db.dialect === 'sqlite') await importRepository(db.kysely).enlargeCaches();
       await db.kysely.transaction().execute(async (trx) => {
-        const run = new ImportRun(trx, m, findings, counts, opts, source, current);
+        const run = new ImportRun(trx, db.dialect, m, findings, counts, opts, source, current);
         districtId = await run.resolveDistrict(districtOrg);
         await run.execute();
         rowsRead = run.rowsRead;
@@ -114,6 +115,7 @@ export async function importOneRoster(
     else if (!(err instanceof Rollback)) throw err;
   } finally {
     await source.close();
+    if (db.dialect === 'sqlite') await importRepository(db.kysely).restoreCaches();
   }
   return {
     rolledBack: !committed,
@@ -179,6 +181,7 @@ class ImportRun {
 
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly dialect: Db['dialect'],
     private readonly m: Manifest,
     private readonly findings: Findings,
     private readonly counts: Record<RosterEntity, EntityCounts>,
@@ -236,7 +239,7 @@ class ImportRun {
   }
 
   async execute(): Promise<void> {
-    await this.repo.createSeen();
+    await this.repo.createSeen(this.dialect);
     await this.loadRefs();
     await this.file('orgs', (rows) => this.orgs(rows));
     await this.deactivateMissing('orgs', 'schools', 'orgs');
