@@ -1,11 +1,11 @@
 // The import benchmark's baseline: the fastest this machine does the import's essential work.
 // Stream-parse each CSV file of a OneRoster 1.2 bulk set with csv-parse and insert its rows into
-// the same tables and columns the importer fills (fresh uuids, sourced ids, extras as JSON) with
+// the same tables and columns the importer fills (fresh time-ordered uuids as the importer makes, sourced ids, extras as JSON) with
 // multi-row prepared statements, all in one transaction; and, as the importer does, a sign-in
 // account per user. No validation, no lookups beyond one Map of sourcedId → id per table for
 // foreign keys (and the roles of each user, which decide the person's kind and account role and
 // go into the person's extras, so roles.csv is read before users.csv).
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../../src/server/platform/db/ids.js';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type SQLite from 'better-sqlite3';
@@ -167,7 +167,7 @@ const orUndefined = (value: string) => (value === '' ? undefined : value);
 /** Imports the set in `dir` into a migrated database; returns the data rows read. */
 export async function bareImport(sqlite: SQLite.Database, dir: string): Promise<number> {
   const now = new Date().toISOString();
-  const districtId = randomUUID();
+  const districtId = timeOrderedId();
   const d = districtId;
   const insert = Object.fromEntries(
     Object.entries(COLUMNS).map(([table, columns]) => [
@@ -194,7 +194,7 @@ export async function bareImport(sqlite: SQLite.Database, dir: string): Promise<
 
     const setDistrictSourcedId = sqlite.prepare('update districts set sourced_id = ? where id = ?');
     rows += await eachRow(file('orgs.csv'), (get) => {
-      const id = randomUUID();
+      const id = timeOrderedId();
       orgs.set(get('sourcedId'), id);
       if (get('type') === 'district') setDistrictSourcedId.run(get('sourcedId'), d);
       insert.schools.add([
@@ -213,7 +213,7 @@ export async function bareImport(sqlite: SQLite.Database, dir: string): Promise<
     insert.schools.flush();
 
     rows += await eachRow(file('academicSessions.csv'), (get) => {
-      const id = randomUUID();
+      const id = timeOrderedId();
       terms.set(get('sourcedId'), id);
       insert.terms.add([
         d,
@@ -232,7 +232,7 @@ export async function bareImport(sqlite: SQLite.Database, dir: string): Promise<
     insert.terms.flush();
 
     rows += await eachRow(file('courses.csv'), (get) => {
-      const id = randomUUID();
+      const id = timeOrderedId();
       courses.set(get('sourcedId'), id);
       const extra: CourseExtra = {
         schoolYearSourcedId: orUndefined(get('schoolYearSourcedId')),
@@ -255,7 +255,7 @@ export async function bareImport(sqlite: SQLite.Database, dir: string): Promise<
     insert.courses.flush();
 
     rows += await eachRow(file('classes.csv'), (get) => {
-      const id = randomUUID();
+      const id = timeOrderedId();
       classes.set(get('sourcedId'), id);
       const termSourcedIds = list(get('termSourcedIds'));
       const periods = list(get('periods'));
@@ -303,7 +303,7 @@ export async function bareImport(sqlite: SQLite.Database, dir: string): Promise<
     });
 
     rows += await eachRow(file('users.csv'), (get) => {
-      const id = randomUUID();
+      const id = timeOrderedId();
       const sourcedId = get('sourcedId');
       people.set(sourcedId, id);
       const held = roles.get(sourcedId) ?? [];
@@ -347,7 +347,7 @@ export async function bareImport(sqlite: SQLite.Database, dir: string): Promise<
       // Every roster user gets a sign-in account (no password: roster passwords are not kept).
       insert.accounts.add([
         d,
-        randomUUID(),
+        timeOrderedId(),
         id,
         get('username').toLowerCase(),
         email,

@@ -31,7 +31,7 @@ import {
 } from './import.repository.js';
 import type { ImportOptions, ImportResult } from './import-types.js';
 import { readManifest, type FileMode, type Manifest } from './manifest.js';
-import { readRosterRows, type RosterRow } from './rows.js';
+import { readRosterBatches, readRosterRows, type RosterRow } from './rows.js';
 import { RosterSourceError, type RosterSource } from './source.js';
 
 // Rows per statement: 1,000 rows of at most 20 columns stay under SQLite's 32,766 bound
@@ -288,7 +288,7 @@ class ImportRun {
     const label = `${file}.csv`;
     this.current.name = label;
     let batch: RosterRow[] = [];
-    for await (const row of readRosterRows(
+    for await (const rows of readRosterBatches(
       this.source,
       name,
       label,
@@ -298,11 +298,13 @@ class ImportRun {
       (rows) => this.opts.onProgress?.({ file: label, rows }),
       (sourcedId) => this.rejected.add(`${file}:${sourcedId}`),
     )) {
-      batch.push(row);
-      if (batch.length >= BATCH) {
-        await handle(batch);
-        this.rowsRead += batch.length;
-        batch = [];
+      for (const row of rows) {
+        batch.push(row);
+        if (batch.length >= BATCH) {
+          await handle(batch);
+          this.rowsRead += batch.length;
+          batch = [];
+        }
       }
     }
     if (batch.length) await handle(batch);

@@ -3,7 +3,7 @@
 import { mapHeader } from '../../../../domain/oneroster/header.js';
 import type { ColumnSpec } from '../../../../domain/oneroster/spec.js';
 import { readCell, type CellValue } from '../../../../domain/oneroster/values.js';
-import { readCsvRows } from './csv-reader.js';
+import { readCsvBatches } from './csv-reader.js';
 import type { Findings } from './findings.js';
 import type { FileMode } from './manifest.js';
 import type { RosterSource } from './source.js';
@@ -16,7 +16,36 @@ export interface RosterRow {
 }
 
 /** Yields the good rows of a file; returns false when the header is unusable. */
+/** One row's cells by column name; a class, so a million rows share its methods. */
+class Row implements RosterRow {
+  constructor(
+    readonly line: number,
+    private readonly values: CellValue[],
+    private readonly position: ReadonlyMap<string, number>,
+  ) {}
+  get(column: string): CellValue {
+    const i = this.position.get(column);
+    return i === undefined ? null : (this.values[i] ?? null);
+  }
+  str(column: string): string | null {
+    const v = this.get(column);
+    return typeof v === 'string' ? v : null;
+  }
+  list(column: string): string[] {
+    const v = this.get(column);
+    return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+  }
+}
+
+/** The good rows of a file, one at a time (reading ahead for a single record). */
 export async function* readRosterRows(
+  ...args: Parameters<typeof readRosterBatches>
+): AsyncGenerator<RosterRow> {
+  for await (const batch of readRosterBatches(...args)) yield* batch;
+}
+
+/** Yields the good rows of a file in batches; yields nothing when the header is unusable. */
+export async function* readRosterBatches(
   source: RosterSource,
   fileName: string,
   label: string,
@@ -25,89 +54,86 @@ export async function* readRosterRows(
   findings: Findings,
   onRow?: (rows: number) => void,
   onRejected?: (sourcedId: string) => void,
-): AsyncGenerator<RosterRow> {
+): AsyncGenerator<RosterRow[]> {
   let width = 0;
   let columns: Array<{ spec: ColumnSpec; index: number }> = [];
   let unnamed = new Set<number>();
   let header = true;
   let count = 0;
   let map: ReturnType<typeof mapHeader> = { index: new Map(), findings: [] };
-  for await (const { line, fields } of readCsvRows(await source.open(fileName))) {
-    if (header) {
-      header = false;
-      map = mapHeader(fields, spec);
-      for (const f of map.findings) {
-        if (f.severity === 'error') findings.error(label, line, f.column, f.reason);
-        else findings.warn(label, line, f.column, f.reason);
-      }
-      if (map.findings.some((f) => f.severity === 'error')) return;
-      width = fields.length;
-      unnamed = new Set(fields.flatMap((f, i) => (f.trim() === '' ? [i] : [])));
-      columns = spec.flatMap((s) =>
-        map.index.has(s.name) ? [{ spec: s, index: map.index.get(s.name)! }] : [],
-      );
-      continue;
-    }
-    count++;
-    if (fields.length !== width) {
-      // Trailing empty fields, or fields missing only under unnamed columns, mean one thing.
-      const extra = fields.slice(width);
-      const missingNamed = [...Array(Math.max(0, width - fields.length)).keys()]
-        .map((k) => fields.length + k)
-        .some((i) => !unnamed.has(i));
-      if (extra.some((f) => f.trim() !== '') || missingNamed) {
-        findings.error(
-          label,
-          line,
-          null,
-          `the row has ${fields.length} fields and the header has ${width}`,
+  /** Spec column name → its position in `columns` (and in each row's values). */
+  const position = new Map<string, number>();
+  for await (const csvBatch of readCsvBatches(await source.open(fileName))) {
+    const out: RosterRow[] = [];
+    for (const { line, fields } of csvBatch) {
+      if (header) {
+        header = false;
+        map = mapHeader(fields, spec);
+        for (const f of map.findings) {
+          if (f.severity === 'error') findings.error(label, line, f.column, f.reason);
+          else findings.warn(label, line, f.column, f.reason);
+        }
+        if (map.findings.some((f) => f.severity === 'error')) return;
+        width = fields.length;
+        unnamed = new Set(fields.flatMap((f, i) => (f.trim() === '' ? [i] : [])));
+        columns = spec.flatMap((s) =>
+          map.index.has(s.name) ? [{ spec: s, index: map.index.get(s.name)! }] : [],
         );
+        columns.forEach((c, i) => position.set(c.spec.name, i));
         continue;
       }
-    }
-    const values = new Map<string, CellValue>();
-    let bad = false;
-    for (const { spec: s, index } of columns) {
-      const read = readCell(fields[index] ?? '', s);
-      if (!read.ok) {
-        findings.error(label, line, s.name, read.reason);
-        bad = true;
+      count++;
+      if (fields.length !== width) {
+        // Trailing empty fields, or fields missing only under unnamed columns, mean one thing.
+        const extra = fields.slice(width);
+        const missingNamed = [...Array(Math.max(0, width - fields.length)).keys()]
+          .map((k) => fields.length + k)
+          .some((i) => !unnamed.has(i));
+        if (extra.some((f) => f.trim() !== '') || missingNamed) {
+          findings.error(
+            label,
+            line,
+            null,
+            `the row has ${fields.length} fields and the header has ${width}`,
+          );
+          continue;
+        }
+      }
+      const values: CellValue[] = new Array<CellValue>(columns.length).fill(null);
+      let bad = false;
+      for (let k = 0; k < columns.length; k++) {
+        const { spec: s, index } = columns[k]!;
+        const read = readCell(fields[index] ?? '', s);
+        if (!read.ok) {
+          findings.error(label, line, s.name, read.reason);
+          bad = true;
+          continue;
+        }
+        if (read.warning) findings.warn(label, line, s.name, read.warning);
+        if (
+          read.value === null &&
+          (s.required === 'yes' || (s.required === 'delta' && mode === 'delta'))
+        ) {
+          findings.error(
+            label,
+            line,
+            s.name,
+            `"${s.name}" is required${s.required === 'delta' ? ' in a delta file' : ''} and is empty`,
+          );
+          bad = true;
+          continue;
+        }
+        values[k] = read.value;
+      }
+      if (count % 5000 === 0) onRow?.(count);
+      if (bad) {
+        const id = fields[map.index.get('sourcedId') ?? -1]?.trim();
+        if (id) onRejected?.(id);
         continue;
       }
-      if (read.warning) findings.warn(label, line, s.name, read.warning);
-      if (
-        read.value === null &&
-        (s.required === 'yes' || (s.required === 'delta' && mode === 'delta'))
-      ) {
-        findings.error(
-          label,
-          line,
-          s.name,
-          `"${s.name}" is required${s.required === 'delta' ? ' in a delta file' : ''} and is empty`,
-        );
-        bad = true;
-        continue;
-      }
-      values.set(s.name, read.value);
+      out.push(new Row(line, values, position));
     }
-    if (count % 5000 === 0) onRow?.(count);
-    if (bad) {
-      const id = fields[map.index.get('sourcedId') ?? -1]?.trim();
-      if (id) onRejected?.(id);
-      continue;
-    }
-    yield {
-      line,
-      get: (c) => values.get(c) ?? null,
-      str: (c) => {
-        const v = values.get(c);
-        return typeof v === 'string' ? v : null;
-      },
-      list: (c) => {
-        const v = values.get(c);
-        return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-      },
-    };
+    if (out.length) yield out;
   }
   onRow?.(count);
 }
