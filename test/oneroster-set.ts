@@ -2,12 +2,12 @@
 // specification's column list, rows are given by column name, and anything left out is empty.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import yazl from 'yazl';
 import { COLUMNS, MANIFEST_FILES, type RosterFile } from '../src/domain/oneroster/spec.js';
+import { conformanceRoot } from './conformance.js';
 
 export type Rows = Array<Record<string, string>>;
 export type RosterSet = Partial<Record<RosterFile, Rows>>;
@@ -177,19 +177,10 @@ export function smallDistrict(
   return set;
 }
 
-const REPO_ROOT = resolve(import.meta.dirname, '..');
-
-/**
- * The published OneRoster samples beside the repository (../shared/conformance/oneroster), or
- * RAPPORT_CONFORMANCE_DIR. In CI they must be there; elsewhere a missing folder skips.
- */
+/** The published OneRoster samples (../shared/conformance/oneroster), or null to skip. */
 export function conformanceDir(): string | null {
-  const dir =
-    process.env.RAPPORT_CONFORMANCE_DIR ?? resolve(REPO_ROOT, '../shared/conformance/oneroster');
-  if (existsSync(dir)) return dir;
-  if (process.env.CI) throw new Error(`CI requires the conformance files: ${dir} does not exist`);
-  console.warn(`Skipping OneRoster conformance tests: ${dir} does not exist.`);
-  return null;
+  const root = conformanceRoot();
+  return root && join(root, 'oneroster');
 }
 
 /** The files of a folder as a zip, in memory. */

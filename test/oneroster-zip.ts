@@ -1,15 +1,9 @@
 // Reading a OneRoster zip back in tests: every entry's text, and a CSV file's header and rows.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import yauzl from 'yauzl';
-
-/** The shared conformance data: beside the repository, or at /work/shared in a worktree. */
-export function conformancePath(...parts: string[]): string {
-  const beside = resolve(import.meta.dirname, '../../shared/conformance', ...parts);
-  return existsSync(beside) ? beside : resolve('/work/shared/conformance', ...parts);
-}
+import { conformancePath } from './conformance.js';
 
 export interface BindingColumn {
   column: string;

@@ -16,6 +16,18 @@ export interface StoredRow {
   [column: string]: unknown;
 }
 
+/**
+ * An `in (...)` list padded (by repeating its last value) to a power of two: SQLite caches a
+ * prepared statement per SQL text, and a list of every length from 1 to 1,000 would prepare and
+ * keep a statement for each. Padding changes no result.
+ */
+function bucket<T>(list: T[]): T[] {
+  let size = 1;
+  while (size < list.length) size *= 2;
+  if (size === list.length) return list;
+  return [...list, ...Array<T>(size - list.length).fill(list.at(-1)!)];
+}
+
 /** The import's own scratch table: each sourcedId read in this import, with its line. */
 const SEEN = 'roster_seen';
 
@@ -71,7 +83,7 @@ export function importRepository(db: K) {
         .selectFrom(SEEN)
         .select(['sourced_id', 'line'])
         .where('entity', '=', entity)
-        .where('sourced_id', 'in', keys)
+        .where('sourced_id', 'in', bucket(keys))
         .execute();
       return new Map(rows.map((r: { sourced_id: string; line: number }) => [r.sourced_id, r.line]));
     },
@@ -130,7 +142,7 @@ export function importRepository(db: K) {
         .selectFrom(table)
         .selectAll()
         .where('district_id', '=', districtId)
-        .where('sourced_id', 'in', ids)
+        .where('sourced_id', 'in', bucket(ids))
         .execute() as Promise<StoredRow[]>;
     },
 
@@ -185,7 +197,7 @@ export function importRepository(db: K) {
         .selectFrom('enrollments')
         .selectAll()
         .where('district_id', '=', districtId)
-        .where('person_id', 'in', personIds)
+        .where('person_id', 'in', bucket(personIds))
         .execute();
     },
 
@@ -211,7 +223,7 @@ export function importRepository(db: K) {
         .selectFrom('demographics')
         .selectAll()
         .where('district_id', '=', districtId)
-        .where('person_id', 'in', personIds)
+        .where('person_id', 'in', bucket(personIds))
         .execute();
     },
     async upsertDemographics(rows: Database['demographics'][], update: string[]) {
@@ -250,7 +262,7 @@ export function importRepository(db: K) {
           .updateTable('demographics')
           .set({ active: 0 })
           .where('district_id', '=', districtId)
-          .where('person_id', 'in', personIds.slice(i, i + 500))
+          .where('person_id', 'in', bucket(personIds.slice(i, i + 500)))
           .execute();
     },
 
@@ -260,7 +272,7 @@ export function importRepository(db: K) {
         .selectFrom('guardianships')
         .selectAll()
         .where('district_id', '=', districtId)
-        .where('guardian_id', 'in', guardianIds)
+        .where('guardian_id', 'in', bucket(guardianIds))
         .execute();
     },
     async upsertGuardianships(rows: Database['guardianships'][]) {
@@ -314,7 +326,7 @@ export function importRepository(db: K) {
           'school_id',
           'active',
         ])
-        .where('username', 'in', usernames)
+        .where('username', 'in', bucket(usernames))
         .execute();
     },
     async insertAccounts(rows: Database['accounts'][]) {
@@ -353,7 +365,7 @@ export function importRepository(db: K) {
           .updateTable('accounts')
           .set({ active: 0 })
           .where('district_id', '=', districtId)
-          .where('id', 'in', ids.slice(i, i + 500))
+          .where('id', 'in', bucket(ids.slice(i, i + 500)))
           .execute();
     },
   };
