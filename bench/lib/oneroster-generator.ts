@@ -18,7 +18,7 @@ import {
   DEMO_SUBJECTS,
 } from '../../src/server/features/demo/demo.generator.js';
 import { seededRandom } from '../../src/server/features/demo/seeded-random.js';
-import { MANIFEST_FILES } from '../../src/domain/oneroster/spec.js';
+import { COLUMNS, MANIFEST_FILES } from '../../src/domain/oneroster/spec.js';
 
 export interface RosterSize {
   students: number;
@@ -32,123 +32,20 @@ export interface GenerateOptions extends RosterSize {
   seed: number;
 }
 
-/** The 1.2.1 CSV binding's columns, in order, for the files this generator writes. */
-export const ONEROSTER_HEADERS = {
-  'orgs.csv': [
-    'sourcedId',
-    'status',
-    'dateLastModified',
-    'name',
-    'type',
-    'identifier',
-    'parentSourcedId',
-  ],
-  'academicSessions.csv': [
-    'sourcedId',
-    'status',
-    'dateLastModified',
-    'title',
-    'type',
-    'startDate',
-    'endDate',
-    'parentSourcedId',
-    'schoolYear',
-  ],
-  'courses.csv': [
-    'sourcedId',
-    'status',
-    'dateLastModified',
-    'schoolYearSourcedId',
-    'title',
-    'courseCode',
-    'grades',
-    'orgSourcedId',
-    'subjects',
-    'subjectCodes',
-  ],
-  'classes.csv': [
-    'sourcedId',
-    'status',
-    'dateLastModified',
-    'title',
-    'grades',
-    'courseSourcedId',
-    'classCode',
-    'classType',
-    'location',
-    'schoolSourcedId',
-    'termSourcedIds',
-    'subjects',
-    'subjectCodes',
-    'periods',
-  ],
-  'users.csv': [
-    'sourcedId',
-    'status',
-    'dateLastModified',
-    'enabledUser',
-    'username',
-    'userIds',
-    'givenName',
-    'familyName',
-    'middleName',
-    'identifier',
-    'email',
-    'sms',
-    'phone',
-    'agentSourcedIds',
-    'grades',
-    'password',
-    'userMasterIdentifier',
-    'preferredGivenName',
-    'preferredMiddleName',
-    'preferredFamilyName',
-    'primaryOrgSourcedId',
-    'pronouns',
-  ],
-  'roles.csv': [
-    'sourcedId',
-    'status',
-    'dateLastModified',
-    'userSourcedId',
-    'roleType',
-    'role',
-    'beginDate',
-    'endDate',
-    'orgSourcedId',
-    'userProfileSourcedId',
-  ],
-  'enrollments.csv': [
-    'sourcedId',
-    'status',
-    'dateLastModified',
-    'classSourcedId',
-    'schoolSourcedId',
-    'userSourcedId',
-    'role',
-    'primary',
-    'beginDate',
-    'endDate',
-  ],
-  'demographics.csv': [
-    'sourcedId',
-    'status',
-    'dateLastModified',
-    'birthDate',
-    'sex',
-    'americanIndianOrAlaskaNative',
-    'asian',
-    'blackOrAfricanAmerican',
-    'nativeHawaiianOrOtherPacificIslander',
-    'white',
-    'demographicRaceTwoOrMoreRaces',
-    'hispanicOrLatinoEthnicity',
-    'countryOfBirthCode',
-    'stateOfBirthAbbreviation',
-    'cityOfBirth',
-    'publicSchoolResidenceStatus',
-  ],
-} as const;
+/** The 1.2.1 CSV binding's columns, in order (the importer's spec), for the files written. */
+const WRITTEN = [
+  'orgs',
+  'academicSessions',
+  'courses',
+  'classes',
+  'users',
+  'roles',
+  'enrollments',
+  'demographics',
+] as const;
+export const ONEROSTER_HEADERS = Object.fromEntries(
+  WRITTEN.map((file) => [`${file}.csv`, COLUMNS['1.2'][file]!.map((c) => c.name)]),
+) as unknown as Record<`${(typeof WRITTEN)[number]}.csv`, readonly string[]>;
 
 export type RosterFile = keyof typeof ONEROSTER_HEADERS;
 
