@@ -93,10 +93,13 @@ function run(ctx: RunContext, jobId: string, bytes: Buffer, name: string, dryRun
         counts: report ? countSummary(report) : {},
       },
     });
-  })().finally(() => {
-    progress.delete(jobId);
-    running.delete(jobId);
-  });
+  })()
+    // Nobody awaits a background job: a failure to record its end is logged, never thrown.
+    .catch((err: unknown) => ctx.log.error({ err, jobId }, 'roster job could not be recorded'))
+    .finally(() => {
+      progress.delete(jobId);
+      running.delete(jobId);
+    });
   running.set(jobId, task);
 }
 

@@ -294,7 +294,7 @@ export class ImportRun {
           'dateLastModified',
           'older than the record Rapport holds; the row was skipped',
         );
-        written.set(it.sourcedId, { id: ex.id, active: Number(ex.active) as 0 | 1 });
+        // Not in `written`: nothing that follows (a sign-in account) may take its stale values.
         continue;
       }
       written.set(it.sourcedId, { id: ex.id, active: it.active });

@@ -162,6 +162,7 @@ describe.each(testDialects())('roster import semantics on $name', ({ target }) =
           {
             ...stu2,
             givenName: 'Renamed',
+            email: 'stale@lakeside.example',
             status: 'active',
             dateLastModified: '2026-01-01T00:00:00Z',
           },
@@ -185,7 +186,16 @@ describe.each(testDialects())('roster import semantics on $name', ({ target }) =
       }),
     );
     expect((await person(districtId, 'stu-1')).active).toBe(0);
-    expect((await person(districtId, 'stu-2')).given_name).toBe('Student2');
+    const stale = await person(districtId, 'stu-2');
+    expect([stale.given_name, stale.email]).toEqual(['Student2', null]);
+    // Nor does the skipped row reach the student's sign-in account.
+    const account = await db.kysely
+      .selectFrom('accounts')
+      .select(['email', 'active'])
+      .where('district_id', '=', districtId)
+      .where('person_id', '=', stale.id)
+      .executeTakeFirstOrThrow();
+    expect(account).toEqual({ email: null, active: 1 });
     // Records the delta does not mention are untouched.
     expect((await person(districtId, 'tch-1')).active).toBe(1);
   });
