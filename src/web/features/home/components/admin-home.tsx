@@ -8,7 +8,6 @@ import { PageHeading } from '../../../components/ui/page-heading.js';
 import { translateCode } from '../../../i18n/translate-code.js';
 import { formatInstant } from '../../../lib/format.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
-import { EXPORT_ROSTER_URL } from '../api/export-roster.js';
 import { useAdminHome } from '../api/get-admin-home.js';
 import { useWindowLabel } from './school-figures.js';
 
@@ -105,13 +104,6 @@ export function AdminHome() {
         ) : (
           <SchoolsTable schools={schools} />
         )}
-      </section>
-      <section aria-labelledby="roster-heading">
-        <h2 id="roster-heading">{t('home.admin.roster')}</h2>
-        <p>{t('home.admin.rosterExportHint')}</p>
-        <a className="button button-secondary" href={EXPORT_ROSTER_URL} download>
-          {t('home.admin.rosterExport')}
-        </a>
       </section>
       <section aria-labelledby="audit-heading">
         <h2 id="audit-heading">{t('home.admin.audit')}</h2>
