@@ -142,6 +142,29 @@ describe.each(testDialects())('roster import API on $name', ({ target }) => {
     expect((await admin.post(`/api/rostering/imports/${job.id}/apply`)).statusCode).toBe(409);
   });
 
+  it('a job whose instance stopped long ago shows as failed; a recent one as running', async () => {
+    const job = (id: string, hoursAgo: number) => ({
+      district_id: districtId,
+      id,
+      kind: 'import' as const,
+      dry_run: 1 as const,
+      status: 'running' as const,
+      source_name: 'left behind.zip',
+      actor_account_id: null,
+      created_at: new Date(NOW.getTime() - hoursAgo * 3_600_000).toISOString(),
+      finished_at: null,
+      report: null,
+    });
+    await db.kysely
+      .insertInto('roster_jobs')
+      .values([job('job-cut-off', 7), job('job-recent', 1)])
+      .execute();
+    expect((await admin.get('/api/rostering/imports/job-cut-off')).json().status).toBe('failed');
+    expect((await admin.get('/api/rostering/imports/job-recent')).json().status).toBe('running');
+    const listed = (await admin.get('/api/rostering/imports')).json().jobs as RosterJob[];
+    expect(listed.find((j) => j.id === 'job-cut-off')?.status).toBe('failed');
+  });
+
   it('refuses something that is not a zip, naming the field', async () => {
     const res = await upload(Buffer.from('sourcedId,status\n1,active\n'));
     expect(res.statusCode).toBe(400);

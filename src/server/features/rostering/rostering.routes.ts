@@ -53,7 +53,7 @@ const rosteringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['district_admin'] },
       schema: { response: { 200: RosterJobList, ...errors } },
     },
-    async (req) => ({ jobs: await listJobs(db, req.actor!) }),
+    async (req) => ({ jobs: await listJobs(db, req.actor!, now()) }),
   );
 
   app.get(
@@ -62,7 +62,7 @@ const rosteringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['district_admin'] },
       schema: { params: JobParams, response: { 200: RosterJob, ...errors } },
     },
-    async (req) => getJob(db, req.actor!, req.params.jobId),
+    async (req) => getJob(db, req.actor!, req.params.jobId, now()),
   );
 
   app.post(

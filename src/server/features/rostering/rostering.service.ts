@@ -22,12 +22,23 @@ export async function waitForRosterJobs(): Promise<void> {
   while (running.size) await Promise.allSettled([...running.values()]);
 }
 
-function toView(row: RosterJobsTable): RosterJob {
+/**
+ * A job still "running" long after any import could take was cut off (its instance stopped): it
+ * is shown as failed, so the admin knows to upload the file again. Six hours is far beyond the
+ * largest district's import (about a minute).
+ */
+export const INTERRUPTED_AFTER_MS = 6 * 60 * 60 * 1000;
+
+function toView(row: RosterJobsTable, now: Date): RosterJob {
+  const interrupted =
+    row.status === 'running' &&
+    !running.has(row.id) &&
+    now.getTime() - Date.parse(row.created_at) > INTERRUPTED_AFTER_MS;
   return {
     id: row.id,
     kind: row.kind,
     dryRun: row.dry_run === 1,
-    status: row.status,
+    status: interrupted ? 'failed' : row.status,
     sourceName: row.source_name,
     createdAt: row.created_at,
     finishedAt: row.finished_at,
@@ -133,7 +144,7 @@ export async function startImport(
   await repo.insert(row);
   await repo.saveUpload(actor.districtId, row.id, upload.bytes);
   run(ctx, row.id, upload.bytes, upload.name ?? 'upload.zip', upload.dryRun);
-  return toView(row);
+  return toView(row, now());
 }
 
 /** Applies a previewed import from the file stored with it. */
@@ -150,15 +161,15 @@ export async function applyImport(ctx: RunContext, jobId: string): Promise<Roste
   if (!bytes || !(await repo.markRunning(actor.districtId, jobId)))
     throw new ConflictError('This import is already being applied.');
   run(ctx, jobId, bytes, job.source_name ?? 'upload.zip', false);
-  return toView({ ...job, status: 'running', finished_at: null });
+  return toView({ ...job, status: 'running', finished_at: null }, ctx.now());
 }
 
-export async function getJob(db: Db, actor: Actor, jobId: string): Promise<RosterJob> {
+export async function getJob(db: Db, actor: Actor, jobId: string, now: Date): Promise<RosterJob> {
   const job = await jobsRepository(db.kysely).get(actor.districtId, jobId);
   if (!job) throw new NotFoundError('That roster job');
-  return toView(job);
+  return toView(job, now);
 }
 
-export async function listJobs(db: Db, actor: Actor): Promise<RosterJob[]> {
-  return (await jobsRepository(db.kysely).list(actor.districtId, 20)).map(toView);
+export async function listJobs(db: Db, actor: Actor, now: Date): Promise<RosterJob[]> {
+  return (await jobsRepository(db.kysely).list(actor.districtId, 20)).map((j) => toView(j, now));
 }
