@@ -18,7 +18,7 @@ import {
   DEMO_SUBJECTS,
 } from '../../src/server/features/demo/demo.generator.js';
 import { seededRandom } from '../../src/server/features/demo/seeded-random.js';
-import { COLUMNS, MANIFEST_FILES } from '../../src/domain/oneroster/spec.js';
+import { COLUMNS, MANIFEST_FILES, ROSTER_FILES } from '../../src/domain/oneroster/spec.js';
 
 export interface RosterSize {
   students: number;
@@ -33,16 +33,7 @@ export interface GenerateOptions extends RosterSize {
 }
 
 /** The 1.2.1 CSV binding's columns, in order (the importer's spec), for the files written. */
-const WRITTEN = [
-  'orgs',
-  'academicSessions',
-  'courses',
-  'classes',
-  'users',
-  'roles',
-  'enrollments',
-  'demographics',
-] as const;
+const WRITTEN = ROSTER_FILES;
 export const ONEROSTER_HEADERS = Object.fromEntries(
   WRITTEN.map((file) => [`${file}.csv`, COLUMNS['1.2'][file]!.map((c) => c.name)]),
 ) as unknown as Record<`${(typeof WRITTEN)[number]}.csv`, readonly string[]>;

@@ -391,10 +391,10 @@ describe.each(testDialects())('OneRoster export on $name', ({ target }) => {
       'academicSessions.csv',
       'courses.csv',
       'classes.csv',
-      'users.csv',
       'roles.csv',
-      'enrollments.csv',
+      'users.csv',
       'demographics.csv',
+      'enrollments.csv',
     ]);
     const manifest = Object.fromEntries(
       rowsOf('manifest.csv').map((r) => [r.propertyName, r.value]),

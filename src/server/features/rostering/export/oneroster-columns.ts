@@ -4,20 +4,13 @@
 import {
   COLUMNS,
   MANIFEST_FILES as SPEC_MANIFEST_FILES,
+  ROSTER_FILES,
+  type RosterFile,
 } from '../../../../domain/oneroster/spec.js';
 
-/** The files an export writes, in the zip's order. */
-const EXPORTED = [
-  'orgs',
-  'academicSessions',
-  'courses',
-  'classes',
-  'users',
-  'roles',
-  'enrollments',
-  'demographics',
-] as const;
-export type ExportedFile = (typeof EXPORTED)[number];
+/** The files an export writes: the ones the importer reads, in the order it reads them. */
+const EXPORTED = ROSTER_FILES;
+export type ExportedFile = RosterFile;
 
 export const ONEROSTER_COLUMNS: Record<ExportedFile, readonly string[]> = Object.fromEntries(
   EXPORTED.map((file) => [file, COLUMNS['1.2'][file]!.map((c) => c.name)]),
