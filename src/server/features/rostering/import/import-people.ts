@@ -52,7 +52,6 @@ export async function importUsers(run: ImportRun, rows: RosterRow[]) {
   const existing = new Map(existingRows.map((p) => [p.sourced_id as string, p]));
   const items: Item[] = [];
   const accounts: Array<{ item: Item; role: string; enabled: boolean }> = [];
-  let passwords = 0;
   for (const r of rows) {
     const sid = r.str('sourcedId')!;
     const at = (column: string) => ({ file: 'users.csv', line: r.line, column });
@@ -101,7 +100,14 @@ export async function importUsers(run: ImportRun, rows: RosterRow[]) {
       primaryOrg && primaryOrg.orgType !== 'district'
         ? primaryOrg
         : orgs.find((o) => o.orgType !== 'district');
-    if (r.str('password')) passwords++;
+    if (r.str('password'))
+      // One message with a count of rows, however many batches the file takes.
+      run.findings.warn(
+        'users.csv',
+        r.line,
+        'password',
+        'a password in the file was not stored: Rapport never keeps roster passwords',
+      );
     const kind = personKind(primary.role);
     if (kind === 'guardian') run.guardianRoles.set(sid, primary.role);
     for (const agent of r.list('agentSourcedIds'))
@@ -146,13 +152,6 @@ export async function importUsers(run: ImportRun, rows: RosterRow[]) {
     accounts.push({ item, role: primary.role, enabled: extra.enabledUser });
   }
   const kinds = new Map(items.map((i) => [i.sourcedId, i.row.kind as string]));
-  if (passwords > 0)
-    run.findings.warn(
-      'users.csv',
-      null,
-      'password',
-      `${passwords} password(s) in the file were not stored: Rapport never keeps roster passwords`,
-    );
   const written = await run.write(
     'users',
     'people',
