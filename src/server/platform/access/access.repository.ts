@@ -116,7 +116,11 @@ export function accessRepository(db: Kysely<Database>) {
       return { ...term, daysOff: new Set(daysOff.map((d) => d.date)) };
     },
 
-    /** The district's term that includes `today` (the latest-starting one if several do). */
+    /**
+     * The district's term that includes `today`. A roster nests sessions (a school year, its
+     * semesters, their grading periods): the widest one that includes today is the calendar,
+     * so a ten-school-day window or a two-by-ten plan runs on across a grading period's end.
+     */
     async currentTerm(districtId: string, today: string) {
       const t = await db
         .selectFrom('terms')
@@ -125,7 +129,9 @@ export function accessRepository(db: Kysely<Database>) {
         .where('start_date', '<=', today)
         .where('end_date', '>=', today)
         .where('active', '=', 1)
-        .orderBy('start_date', 'desc')
+        .orderBy('start_date', 'asc')
+        .orderBy('end_date', 'desc')
+        .orderBy('id')
         .executeTakeFirst();
       return t ? this.term(districtId, t.id) : undefined;
     },
