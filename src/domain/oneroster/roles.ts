@@ -20,3 +20,16 @@ export function accountRole(role: string): Role {
   if (TEACHING_ROLES.has(role)) return 'teacher';
   return 'leader';
 }
+
+/**
+ * Which side of an agentSourcedIds link is the guardian: a student lists their guardians and a
+ * guardian lists their children, so either way round; any other pair is not a guardianship.
+ */
+export function guardianOf(
+  first: string | undefined,
+  second: string | undefined,
+): 'first' | 'second' | null {
+  if (first === 'student' && second === 'guardian') return 'second';
+  if (first === 'guardian' && second === 'student') return 'first';
+  return null;
+}

@@ -1,4 +1,5 @@
 // Enrollments, guardianships from agentSourcedIds, and accounts of people who left.
+import { guardianOf } from '../../../../domain/oneroster/roles.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { BATCH, KIND_NOUN, type ImportRun, type Item } from './import-run.js';
 import type { RosterRow } from './rows.js';
@@ -115,10 +116,11 @@ export async function importGuardianships(run: ImportRun) {
       false,
     );
     if (!a || !b) continue;
+    const guardian = guardianOf(a.kind, b.kind);
     const pair =
-      a.kind === 'student' && b.kind === 'guardian'
+      guardian === 'second'
         ? { g: b, s: a, gSid: agent }
-        : a.kind === 'guardian' && b.kind === 'student'
+        : guardian === 'first'
           ? { g: a, s: b, gSid: user }
           : null;
     if (!pair) {
@@ -156,17 +158,17 @@ export async function importGuardianships(run: ImportRun) {
       return (counts.updated++, true);
     });
     await run.repo.upsertGuardianships(upserts);
+    await run.repo.claimSeen(
+      'guardianships',
+      batch.map((l) => ({ key: `${l.guardian_id}|${l.student_id}`, line: 0 })),
+    );
   }
   if (run.mode('users') !== 'bulk') return;
-  for (const g of await run.repo.missingGuardianships(run.districtId)) {
-    if (links.has(`${g.guardian_id}|${g.student_id}`)) continue;
-    counts.deactivated++;
-    await run.repo.deactivateGuardianship(run.districtId, g.guardian_id, g.student_id);
-  }
+  counts.deactivated += await run.repo.deactivateMissingGuardianships(run.districtId);
 }
 
 export async function deactivateAccountsOfInactivePeople(run: ImportRun) {
-  const ids = (await run.repo.accountsOfInactivePeople(run.districtId)).map((a) => a.id);
-  run.counts.accounts.deactivated += ids.length;
-  await run.repo.deactivateAccounts(run.districtId, ids);
+  run.counts.accounts.deactivated += await run.repo.deactivateAccountsOfInactivePeople(
+    run.districtId,
+  );
 }

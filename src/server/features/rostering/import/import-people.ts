@@ -335,10 +335,7 @@ export async function importDemographics(run: ImportRun, rows: RosterRow[]) {
 
 export async function deactivateMissingDemographics(run: ImportRun) {
   if (run.mode('demographics') !== 'bulk') return;
-  const missing = await run.repo.missingDemographics(run.districtId);
-  run.counts.demographics.deactivated += missing.length;
-  await run.repo.deactivateDemographics(
+  run.counts.demographics.deactivated += await run.repo.deactivateMissingDemographics(
     run.districtId,
-    missing.map((m) => m.person_id),
   );
 }

@@ -149,6 +149,35 @@ describe.each(testDialects())('roster import semantics on $name', ({ target }) =
     expect(again.json().students.map((s: { id: string }) => s.id)).toContain(leaver.id);
   });
 
+  it('a bulk file that no longer links a guardian ends the guardianship; linking again restores it', async () => {
+    const first = await importSet(smallDistrict());
+    const links = () =>
+      db.kysely
+        .selectFrom('guardianships')
+        .select(['relationship', 'active'])
+        .where('district_id', '=', first.districtId!)
+        .execute();
+    expect(await links()).toEqual([{ relationship: 'parent', active: 1 }]);
+    const unlinked = smallDistrict();
+    for (const u of unlinked.users) u.agentSourcedIds = '';
+    const r = await importSet(unlinked);
+    expect(r.report.counts.guardianships).toEqual({
+      added: 0,
+      updated: 0,
+      deactivated: 1,
+      unchanged: 0,
+    });
+    expect(await links()).toEqual([{ relationship: 'parent', active: 0 }]);
+    const again = await importSet(smallDistrict());
+    expect(again.report.counts.guardianships).toEqual({
+      added: 0,
+      updated: 1,
+      deactivated: 0,
+      unchanged: 0,
+    });
+    expect(await links()).toEqual([{ relationship: 'parent', active: 1 }]);
+  });
+
   it('a delta applies tobedeleted, and skips a row older than the record Rapport holds', async () => {
     const first = await importSet(smallDistrict());
     const districtId = first.districtId!;

@@ -238,32 +238,30 @@ export function importRepository(db: K) {
         )
         .execute();
     },
-    /** Demographics of roster people whose user was not in this import's demographics. */
-    async missingDemographics(districtId: string) {
-      return db
-        .selectFrom('demographics as d')
-        .innerJoin('people as p', (j) =>
-          j.onRef('p.district_id', '=', 'd.district_id').onRef('p.id', '=', 'd.person_id'),
+    /**
+     * Deactivates the demographics of roster people whose user this import's demographics did
+     * not list; returns how many.
+     */
+    async deactivateMissingDemographics(districtId: string): Promise<number> {
+      const res = await db
+        .updateTable('demographics')
+        .set({ active: 0 })
+        .where('district_id', '=', districtId)
+        .where('active', '=', 1)
+        .where('person_id', 'in', (eb) =>
+          eb
+            .selectFrom('people')
+            .select('id')
+            .where('district_id', '=', districtId)
+            .where('sourced_id', 'is not', null)
+            .where(
+              'sourced_id',
+              'not in',
+              anyDb.selectFrom(SEEN).select('sourced_id').where('entity', '=', 'demographics'),
+            ),
         )
-        .select(['d.person_id'])
-        .where('d.district_id', '=', districtId)
-        .where('d.active', '=', 1)
-        .where('p.sourced_id', 'is not', null)
-        .where(
-          'p.sourced_id',
-          'not in',
-          anyDb.selectFrom(SEEN).select('sourced_id').where('entity', '=', 'demographics'),
-        )
-        .execute();
-    },
-    async deactivateDemographics(districtId: string, personIds: string[]) {
-      for (let i = 0; i < personIds.length; i += 500)
-        await db
-          .updateTable('demographics')
-          .set({ active: 0 })
-          .where('district_id', '=', districtId)
-          .where('person_id', 'in', bucket(personIds.slice(i, i + 500)))
-          .execute();
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows);
     },
 
     async guardianshipsOf(districtId: string, guardianIds: string[]) {
@@ -288,27 +286,30 @@ export function importRepository(db: K) {
         )
         .execute();
     },
-    /** Active links whose guardian came from a roster and that this import did not list. */
-    async missingGuardianships(districtId: string) {
-      return db
-        .selectFrom('guardianships as g')
-        .innerJoin('people as p', (j) =>
-          j.onRef('p.district_id', '=', 'g.district_id').onRef('p.id', '=', 'g.guardian_id'),
-        )
-        .select(['g.guardian_id', 'g.student_id'])
-        .where('g.district_id', '=', districtId)
-        .where('g.active', '=', 1)
-        .where('p.sourced_id', 'is not', null)
-        .execute();
-    },
-    async deactivateGuardianship(districtId: string, guardianId: string, studentId: string) {
-      await db
+    /**
+     * Deactivates the active links whose guardian came from a roster and that this import did
+     * not list (each listed link is in the scratch table as "guardian id|student id").
+     */
+    async deactivateMissingGuardianships(districtId: string): Promise<number> {
+      const res = await db
         .updateTable('guardianships')
         .set({ active: 0 })
         .where('district_id', '=', districtId)
-        .where('guardian_id', '=', guardianId)
-        .where('student_id', '=', studentId)
-        .execute();
+        .where('active', '=', 1)
+        .where('guardian_id', 'in', (eb) =>
+          eb
+            .selectFrom('people')
+            .select('id')
+            .where('district_id', '=', districtId)
+            .where('sourced_id', 'is not', null),
+        )
+        .where(
+          sql<string>`guardian_id || '|' || student_id`,
+          'not in',
+          anyDb.selectFrom(SEEN).select('sourced_id').where('entity', '=', 'guardianships'),
+        )
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows);
     },
 
     /** Accounts by sign-in name, in any district: names are unique across the service. */
@@ -345,28 +346,23 @@ export function importRepository(db: K) {
         .where('id', '=', id)
         .execute();
     },
-    /** Accounts of roster people who are no longer active: they can no longer sign in. */
-    async accountsOfInactivePeople(districtId: string) {
-      return db
-        .selectFrom('accounts as a')
-        .innerJoin('people as p', (j) =>
-          j.onRef('p.district_id', '=', 'a.district_id').onRef('p.id', '=', 'a.person_id'),
+    /** Deactivates the accounts of roster people who are no longer active; returns how many. */
+    async deactivateAccountsOfInactivePeople(districtId: string): Promise<number> {
+      const res = await db
+        .updateTable('accounts')
+        .set({ active: 0 })
+        .where('district_id', '=', districtId)
+        .where('active', '=', 1)
+        .where('person_id', 'in', (eb) =>
+          eb
+            .selectFrom('people')
+            .select('id')
+            .where('district_id', '=', districtId)
+            .where('active', '=', 0)
+            .where('sourced_id', 'is not', null),
         )
-        .select(['a.id'])
-        .where('a.district_id', '=', districtId)
-        .where('a.active', '=', 1)
-        .where('p.active', '=', 0)
-        .where('p.sourced_id', 'is not', null)
-        .execute();
-    },
-    async deactivateAccounts(districtId: string, ids: string[]) {
-      for (let i = 0; i < ids.length; i += 500)
-        await db
-          .updateTable('accounts')
-          .set({ active: 0 })
-          .where('district_id', '=', districtId)
-          .where('id', 'in', bucket(ids.slice(i, i + 500)))
-          .execute();
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows);
     },
   };
 }
