@@ -1,14 +1,13 @@
 // The district admin's roster page in a real browser: a OneRoster zip is checked (a dry run),
 // its report read, and the changes applied; a file with bad dates is rejected and nothing
 // changes. Zips are built at run time from the published sample sets. axe on every state, in
-// Spanish too and at 360 px; the keyboard reaches the file input and the buttons. The export
-// download link is present but not followed here (the export route is not in main yet).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// Spanish too and at 360 px; the keyboard reaches the file input and the buttons; the export
+// link downloads the district's roster.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yazl from 'yazl';
 import { buildClassroom, buildDistrict, buildStaff } from '../test/factories.js';
+import { conformanceDir, zipFolder } from '../test/oneroster-set.js';
 import {
   TODAY,
   browserAvailable,
@@ -23,36 +22,7 @@ import {
   type Harness,
 } from './harness.js';
 
-const REPO_ROOT = resolve(import.meta.dirname, '..');
-
-/** The published OneRoster samples beside the repository, or in /work/shared. */
-function sampleSets(): string | null {
-  for (const dir of [
-    resolve(REPO_ROOT, '../shared/conformance/oneroster'),
-    '/work/shared/conformance/oneroster',
-  ])
-    if (existsSync(dir)) return dir;
-  if (process.env.CI) throw new Error('The roster browser test needs the OneRoster sample sets.');
-  console.warn('Skipping the roster browser test: the OneRoster sample sets are not here.');
-  return null;
-}
-const SETS = sampleSets();
-
-/** A zip of every CSV file in a sample set's folder, as a district's SIS would export it. */
-function zipFolder(folder: string): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const name of readdirSync(folder)
-    .filter((n) => n.endsWith('.csv'))
-    .sort())
-    zip.addBuffer(readFileSync(join(folder, name)), name);
-  zip.end();
-  return new Promise((done, fail) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    zip.outputStream.on('end', () => done(Buffer.concat(chunks)));
-    zip.outputStream.on('error', fail);
-  });
-}
+const SETS = conformanceDir();
 
 describe.skipIf(!browserAvailable || !SETS)('district admin roster page', () => {
   let h: Harness;
@@ -118,6 +88,13 @@ describe.skipIf(!browserAvailable || !SETS)('district admin roster page', () => 
       await expect(
         page.getByRole('link', { name: 'Download the roster (.zip)' }).getAttribute('href'),
       ).resolves.toBe('/api/rostering/export');
+      // The link downloads the district's roster, as the signed-in admin.
+      const download = await page.request.get('/api/rostering/export');
+      expect([download.status(), download.headers()['content-type']]).toEqual([
+        200,
+        'application/zip',
+      ]);
+      expect((await download.body()).subarray(0, 2).toString('latin1')).toBe('PK');
       await expectNoAxeViolations(page, 'roster page, nothing imported');
 
       // The keyboard reaches the file input and the button; with no file, it says so.
