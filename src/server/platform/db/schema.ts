@@ -104,7 +104,8 @@ export interface EnrollmentsTable {
   district_id: string;
   class_id: string;
   person_id: string;
-  role: 'student' | 'teacher';
+  /** student | teacher grant what they say; a roster's administrator, aide, proctor, guardian... are kept, and grant nothing. */
+  role: string;
   begin_date: string | null;
   end_date: string | null;
   sourced_id: string | null;
