@@ -276,6 +276,39 @@ export interface FocusDismissalsTable {
   week_start: string;
 }
 
+/** One answer of a student's profile (issue 5); `shared` is the student's choice for it. */
+export interface StudentProfileFieldsTable {
+  district_id: string;
+  student_id: string;
+  field: string;
+  value: string;
+  shared: Flag;
+  updated_at: string;
+}
+export interface QuestionnaireResponsesTable {
+  district_id: string;
+  questionnaire_id: string;
+  respondent_id: string;
+  respondent_kind: 'student' | 'teacher';
+  content_version: number;
+  /** The respondent lets the other side see their answers. */
+  shared: Flag;
+  last_item_id: string | null;
+  started_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+/** One chosen option (option_id = catalogue id) or an item's free text (option_id = ''). */
+export interface QuestionnaireAnswersTable {
+  district_id: string;
+  questionnaire_id: string;
+  respondent_id: string;
+  item_id: string;
+  option_id: string;
+  text: string | null;
+  answered_at: string;
+}
+
 export interface Database {
   plans: PlansTable;
   incidents: IncidentsTable;
@@ -301,6 +334,9 @@ export interface Database {
   days_off: DaysOffTable;
   roster_jobs: RosterJobsTable;
   roster_uploads: RosterUploadsTable;
+  student_profile_fields: StudentProfileFieldsTable;
+  questionnaire_responses: QuestionnaireResponsesTable;
+  questionnaire_answers: QuestionnaireAnswersTable;
 }
 
 export type Account = Selectable<AccountsTable>;
