@@ -268,3 +268,51 @@ function addDaysIso(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * A get-to-know-you response with its chosen options (item id → option ids), saved as the
+ * questionnaire page would save it; `shared` is the respondent's "the other side may see these".
+ */
+export async function answerQuestionnaire(
+  db: K,
+  o: {
+    districtId: string;
+    respondentId: string;
+    kind: 'student' | 'teacher';
+    choices: Record<string, string[]>;
+    shared?: boolean;
+    questionnaireId?: string;
+  },
+) {
+  const at = new Date().toISOString();
+  const questionnaire_id = o.questionnaireId ?? 'get-to-know-you';
+  await db
+    .insertInto('questionnaire_responses')
+    .values({
+      district_id: o.districtId,
+      questionnaire_id,
+      respondent_id: o.respondentId,
+      respondent_kind: o.kind,
+      content_version: 1,
+      shared: o.shared === false ? 0 : 1,
+      last_item_id: null,
+      started_at: at,
+      updated_at: at,
+      submitted_at: at,
+    })
+    .execute();
+  for (const [item_id, optionIds] of Object.entries(o.choices))
+    for (const option_id of optionIds)
+      await db
+        .insertInto('questionnaire_answers')
+        .values({
+          district_id: o.districtId,
+          questionnaire_id,
+          respondent_id: o.respondentId,
+          item_id,
+          option_id,
+          text: null,
+          answered_at: at,
+        })
+        .execute();
+}

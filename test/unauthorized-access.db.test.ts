@@ -40,6 +40,7 @@ interface World {
   ownerDistrictName: string;
   ownerStudentName: string;
   rosterJobId: string;
+  schoolId: string;
 }
 
 describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
@@ -144,6 +145,7 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     w = {
       owner,
       rosterJobId,
+      schoolId: room.school.id,
       classId: room.cls.id,
       studentId: room.students[0]!.id,
       clientId,
@@ -425,6 +427,66 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       call: (c, w) => c.post(`/api/rostering/imports/${w.rosterJobId}/apply`),
       expect: { ...ADMIN_ONLY, otherDistrictAdmin: 404 },
     },
+    // Insights: what a teacher learns about their own students, their predictions and accuracy.
+    {
+      route: 'GET /api/insights/students/:studentId/commonalities',
+      call: (c, w) => c.get(`/api/insights/students/${w.studentId}/commonalities`),
+      expect: TEACHERS_OWN_STUDENT,
+    },
+    {
+      route: 'GET /api/insights/classes/:classId/overview',
+      call: (c, w) => c.get(`/api/insights/classes/${w.classId}/overview`),
+      expect: TEACHERS_OWN_STUDENT,
+    },
+    {
+      route: 'GET /api/insights/me/commonalities',
+      call: (c) => c.get('/api/insights/me/commonalities'),
+      expect: {
+        sameSchoolTeacher: 403,
+        otherDistrictAdmin: 403,
+        student: 'own-data-only',
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'GET /api/insights/students/:studentId/predictions',
+      call: (c, w) => c.get(`/api/insights/students/${w.studentId}/predictions`),
+      expect: TEACHERS_OWN_STUDENT,
+    },
+    {
+      route: 'PUT /api/insights/students/:studentId/predictions/:itemId',
+      call: (c, w) =>
+        c.put(`/api/insights/students/${w.studentId}/predictions/values`, {
+          optionIds: ['family'],
+        }),
+      expect: TEACHERS_OWN_STUDENT,
+    },
+    {
+      route: 'POST /api/insights/students/:studentId/reveal',
+      call: (c, w) => c.post(`/api/insights/students/${w.studentId}/reveal`),
+      expect: TEACHERS_OWN_STUDENT,
+    },
+    {
+      route: 'GET /api/insights/accuracy',
+      call: (c) => c.get('/api/insights/accuracy'),
+      expect: {
+        sameSchoolTeacher: 'own-data-only',
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'GET /api/insights/schools/:schoolId/settings',
+      call: (c, w) => c.get(`/api/insights/schools/${w.schoolId}/settings`),
+      expect: { ...ADMIN_ONLY, otherDistrictAdmin: 404 },
+    },
+    {
+      route: 'PUT /api/insights/schools/:schoolId/settings',
+      call: (c, w) =>
+        c.put(`/api/insights/schools/${w.schoolId}/settings`, { studentsSeeCommonalities: true }),
+      expect: { ...ADMIN_ONLY, otherDistrictAdmin: 404 },
+    },
     {
       route: 'GET /api/auth/session',
       call: (c) => c.get('/api/auth/session'),
@@ -496,7 +558,14 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       .where('student_id', '=', w.studentId)
       .execute();
     expect(plans).toEqual([{ status: 'active', reflection: null }]);
-    for (const table of ['incidents', 'dyad_stages', 'dyad_flags', 'focus_dismissals'] as const) {
+    for (const table of [
+      'incidents',
+      'dyad_stages',
+      'dyad_flags',
+      'focus_dismissals',
+      'predictions',
+      'prediction_reveals',
+    ] as const) {
       const found = await db.kysely
         .selectFrom(table)
         .select('student_id')
@@ -511,6 +580,12 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       .where('x.name', '=', w.ownerDistrictName)
       .execute();
     expect(daysOff).toEqual([{ date: '2026-12-04', reason: OWNER_DAY_OFF, source: 'ics' }]);
+    const settings = await db.kysely
+      .selectFrom('school_insight_settings')
+      .select('school_id')
+      .where('school_id', '=', w.schoolId)
+      .execute();
+    expect(settings).toEqual([]);
   });
 
   it('covers every route the app registers', () => {

@@ -309,6 +309,37 @@ export interface QuestionnaireAnswersTable {
   answered_at: string;
 }
 
+/** A teacher's guess at one item of a student's questionnaire (issue 5, perspective taking). */
+export interface PredictionsTable {
+  district_id: string;
+  teacher_id: string;
+  student_id: string;
+  questionnaire_id: string;
+  item_id: string;
+  /** JSON array of option ids. */
+  option_ids: string;
+  score: number | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface PredictionRevealsTable {
+  district_id: string;
+  teacher_id: string;
+  student_id: string;
+  questionnaire_id: string;
+  revealed_at: string;
+  revealed_on: string;
+  scored_predictions: number;
+  accuracy: number | null;
+}
+export interface SchoolInsightSettingsTable {
+  district_id: string;
+  school_id: string;
+  students_see_commonalities: Flag;
+  updated_at: string;
+  updated_by_account_id: string | null;
+}
+
 export interface Database {
   plans: PlansTable;
   incidents: IncidentsTable;
@@ -337,6 +368,9 @@ export interface Database {
   student_profile_fields: StudentProfileFieldsTable;
   questionnaire_responses: QuestionnaireResponsesTable;
   questionnaire_answers: QuestionnaireAnswersTable;
+  predictions: PredictionsTable;
+  prediction_reveals: PredictionRevealsTable;
+  school_insight_settings: SchoolInsightSettingsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -5,10 +5,12 @@ import * as foundation from './2026-11-23-001-foundation.js';
 import * as dailyPractice from './2026-11-23-002-daily-practice.js';
 import * as rostering from './2026-11-30-001-rostering.js';
 import * as knowYourStudents from './2026-11-30-003-know-your-students.js';
+import * as predictions from './2026-11-30-004-predictions.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-001-foundation': foundation,
   '2026-11-23-002-daily-practice': dailyPractice,
   '2026-11-30-001-rostering': rostering,
   '2026-11-30-003-know-your-students': knowYourStudents,
+  '2026-11-30-004-predictions': predictions,
 };
