@@ -476,6 +476,18 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
         signedOut: 401,
       },
     },
+    // The equity lens is the teacher's own: every teacher reads only theirs; nobody else any.
+    {
+      route: 'GET /api/insights/equity-lens',
+      call: (c) => c.get('/api/insights/equity-lens'),
+      expect: {
+        sameSchoolTeacher: 'own-data-only',
+        otherDistrictTeacher: 'own-data-only',
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
     {
       route: 'GET /api/insights/schools/:schoolId/settings',
       call: (c, w) => c.get(`/api/insights/schools/${w.schoolId}/settings`),

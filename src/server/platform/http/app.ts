@@ -14,6 +14,7 @@ import authRoutes from '../../features/auth/auth.routes.js';
 import calendarRoutes from '../../features/calendar/calendar.routes.js';
 import classesRoutes from '../../features/classes/classes.routes.js';
 import healthRoutes from '../../features/health/health.routes.js';
+import equityLensRoutes from '../../features/insights/equity-lens.routes.js';
 import insightsRoutes from '../../features/insights/insights.routes.js';
 import interactionsRoutes from '../../features/interactions/interactions.routes.js';
 import { incidentsRoutes, plansRoutes } from '../../features/practice/plans.routes.js';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(rosterExportRoutes, { prefix: '/api/rostering' });
   await app.register(insightsRoutes, { prefix: '/api/insights' });
+  await app.register(equityLensRoutes, { prefix: '/api/insights' });
 
   if (serveWeb)
     await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
