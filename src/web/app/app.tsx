@@ -6,6 +6,10 @@ import { NotFoundPage } from './not-found-page.js';
 import { AppProviders } from './providers.js';
 import { RequireSession } from './require-session.js';
 import {
+  AccuracyRoute,
+  ClassOverviewRoute,
+  EquityLensRoute,
+  PredictionsRoute,
   CalendarRoute,
   ClassRatiosRoute,
   HomeRoute,
@@ -29,6 +33,10 @@ export function App() {
               <Route path="/students/:studentId" element={<StudentRoute />} />
               <Route path="/admin/roster" element={<RosterRoute />} />
               <Route path="/admin/calendar" element={<CalendarRoute />} />
+              <Route path="/classes/:classId/know" element={<ClassOverviewRoute />} />
+              <Route path="/students/:studentId/predict" element={<PredictionsRoute />} />
+              <Route path="/insights/accuracy" element={<AccuracyRoute />} />
+              <Route path="/insights/equity-lens" element={<EquityLensRoute />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

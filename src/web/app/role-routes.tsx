@@ -19,17 +19,42 @@ import {
   StudentCardLead,
   StudentCardSections,
 } from '../features/students/components/student-card.js';
+import { AccuracyPage } from '../features/insights/components/accuracy-page.js';
+import { ClassOverviewPage } from '../features/insights/components/class-overview-page.js';
+import { EquityLensPage } from '../features/insights/components/equity-lens-page.js';
+import { InsightsLinks } from '../features/insights/components/insights-links.js';
+import { MyCommonalities } from '../features/insights/components/my-commonalities.js';
+import { PredictionsPage } from '../features/insights/components/predictions-page.js';
+import { StudentCommonalities } from '../features/insights/components/student-commonalities.js';
+import { useStudent } from '../features/students/api/get-student.js';
 import { NotFoundPage } from './not-found-page.js';
 
 export function HomeRoute() {
   const user = useCurrentUser();
   switch (user.role) {
     case 'teacher':
-      return <TeacherHome name={user.displayName} practice={<PracticePanel />} />;
+      return (
+        <TeacherHome
+          name={user.displayName}
+          practice={
+            <>
+              <PracticePanel />
+              <InsightsLinks />
+            </>
+          }
+        />
+      );
     case 'leader':
       return <LeaderHome />;
     case 'district_admin':
       return <AdminHome />;
+    case 'student':
+      return (
+        <>
+          <RolePlaceholderHome name={user.displayName} role={user.role} />
+          <MyCommonalities />
+        </>
+      );
     default:
       return <RolePlaceholderHome name={user.displayName} role={user.role} />;
   }
@@ -51,6 +76,7 @@ export function StudentRoute() {
       lead={<StudentCardLead studentId={studentId} />}
     >
       <StudentCardSections studentId={studentId} />
+      <StudentInsights studentId={studentId} />
     </DyadPage>
   );
 }
@@ -88,4 +114,41 @@ export function CalendarRoute() {
   const user = useCurrentUser();
   if (user.role !== 'district_admin') return <NotFoundPage />;
   return <CalendarPage />;
+}
+
+/** What the teacher shares with the student, on the student's page (the student's card names them). */
+function StudentInsights({ studentId }: { studentId: string }) {
+  const student = useStudent(studentId);
+  if (!student.data) return null;
+  return <StudentCommonalities studentId={studentId} name={student.data.displayName} />;
+}
+
+/** Every student of a class and what the teacher has in common with each: teachers only. */
+export function ClassOverviewRoute() {
+  const user = useCurrentUser();
+  const { classId = '' } = useParams();
+  if (user.role !== 'teacher') return <NotFoundPage />;
+  return <ClassOverviewPage key={classId} classId={classId} />;
+}
+
+/** Predicting a student's answers before the reveal: the teacher's own practice. */
+export function PredictionsRoute() {
+  const user = useCurrentUser();
+  const { studentId = '' } = useParams();
+  if (user.role !== 'teacher') return <NotFoundPage />;
+  return <PredictionsPage key={studentId} studentId={studentId} />;
+}
+
+/** The teacher's prediction accuracy over time. */
+export function AccuracyRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'teacher') return <NotFoundPage />;
+  return <AccuracyPage />;
+}
+
+/** The teacher's private equity lens: nobody else has this page. */
+export function EquityLensRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'teacher') return <NotFoundPage />;
+  return <EquityLensPage />;
 }

@@ -164,6 +164,13 @@ function ClassViewBody({ classId }: { classId: string }) {
         <Link to={`/classes/${encodeURIComponent(c.id)}/ratios`} className="class-ratios-link">
           {t('home.teacher.classRatios')}
           <span className="visually-hidden"> {t('home.teacher.forClass', { title: c.title })}</span>
+        </Link>{' '}
+        <Link to={`/classes/${encodeURIComponent(c.id)}/know`} className="class-ratios-link">
+          {t('insights.nav.overview')}
+          <span className="visually-hidden">
+            {' '}
+            {t('insights.nav.overviewFor', { title: c.title })}
+          </span>
         </Link>
       </p>
       {students.length === 0 ? (
