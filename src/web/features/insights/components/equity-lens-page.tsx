@@ -81,10 +81,15 @@ function DimensionSection({ d }: { d: Dimension }) {
             </ErrorBoundary>
           </div>
         ) : null}
-        <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
+        <div
+          className="table-scroll"
+          role="region"
+          aria-labelledby={`${headingId}-table`}
+          tabIndex={0}
+        >
           <table>
-            <caption className="visually-hidden">
-              {t('insights.equity.caption', { dimension: name })}
+            <caption id={`${headingId}-table`} className="visually-hidden">
+              {t('insights.equity.tableCaption', { dimension: name })}
             </caption>
             <thead>
               <tr>

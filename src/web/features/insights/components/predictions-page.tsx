@@ -112,8 +112,11 @@ function Results({ data }: { data: PredictionsResponse }) {
           : t('insights.predict.accuracy', { value: percent(data.accuracy, i18n.language) })}
       </p>
       <p className="hint">{t('insights.predict.scoring')}</p>
-      <div className="table-scroll" role="region" aria-labelledby="results-heading" tabIndex={0}>
+      <div className="table-scroll" role="region" aria-labelledby="results-caption" tabIndex={0}>
         <table>
+          <caption id="results-caption" className="visually-hidden">
+            {t('insights.predict.resultsCaption', { name: data.displayName })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('insights.predict.question')}</th>
