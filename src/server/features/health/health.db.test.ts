@@ -61,6 +61,9 @@ describe.each(testDialects())('health and migrations on $name', ({ name, target 
       'dyad_stages',
       'dyad_flags',
       'focus_dismissals',
+      'student_profile_fields',
+      'questionnaire_responses',
+      'questionnaire_answers',
     ];
     for (const table of tenantTables) {
       const meta = (await db.kysely.introspection.getTables()).find((t) => t.name === table);

@@ -15,6 +15,7 @@ import calendarRoutes from '../../features/calendar/calendar.routes.js';
 import classesRoutes from '../../features/classes/classes.routes.js';
 import healthRoutes from '../../features/health/health.routes.js';
 import interactionsRoutes from '../../features/interactions/interactions.routes.js';
+import knowRoutes from '../../features/know/know.routes.js';
 import { incidentsRoutes, plansRoutes } from '../../features/practice/plans.routes.js';
 import practiceRoutes from '../../features/practice/practice.routes.js';
 import rosteringRoutes from '../../features/rostering/rostering.routes.js';
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(rosteringRoutes, { prefix: '/api/rostering' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(rosterExportRoutes, { prefix: '/api/rostering' });
+  await app.register(knowRoutes, { prefix: '/api/know' });
 
   if (serveWeb)
     await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
