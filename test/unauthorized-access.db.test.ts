@@ -535,7 +535,13 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       expect: { signedOut: 401 },
     },
   ];
-  const publicRoutes = ['GET /healthz', 'POST /api/auth/sign-in'];
+  const publicRoutes = [
+    'GET /healthz',
+    'POST /api/auth/sign-in',
+    // One-time links: redeeming needs no sign-in; the link is the credential (platform/links).
+    'POST /api/links/redeem',
+    'GET /api/links/session',
+  ];
 
   for (const r of routes) {
     for (const [who, expected] of Object.entries(r.expect) as Array<

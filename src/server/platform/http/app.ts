@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import sessionPlugin from '../auth/session-plugin.js';
+import linksPlugin from '../links/links.plugin.js';
 import { installErrorHandler } from './error-handler.js';
 import authRoutes from '../../features/auth/auth.routes.js';
 import calendarRoutes from '../../features/calendar/calendar.routes.js';
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   installErrorHandler(app, { spaShell: serveWeb });
   await app.register(cookie, { secret: deps.config.sessionSecret });
   await app.register(sessionPlugin, { db: deps.db, ttlHours: deps.config.sessionTtlHours });
+  await app.register(linksPlugin, { db: deps.db, now: app.deps.now });
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
