@@ -307,6 +307,8 @@ export interface QuestionnaireAnswersTable {
   option_id: string;
   text: string | null;
   answered_at: string;
+}
+
 // Surveys (migration 2026-11-30-002; docs/decisions/014-surveys.md).
 export type SurveyMode = 'anonymous' | 'confidential';
 export type SurveyRespondent = 'student' | 'teacher';
