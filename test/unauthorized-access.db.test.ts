@@ -509,6 +509,11 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       },
     },
     {
+      route: 'POST /api/know/students/:studentId/links',
+      call: (c, w) => c.post(`/api/know/students/${w.studentId}/links`),
+      expect: TEACHERS_OWN_STUDENT,
+    },
+    {
       route: 'GET /api/know/students/:studentId/profile',
       call: (c, w) => c.get(`/api/know/students/${w.studentId}/profile`),
       expect: {

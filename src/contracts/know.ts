@@ -88,3 +88,12 @@ export const QuestionnaireQuery = Type.Object(
   { lang: Type.Optional(Locale) },
   { additionalProperties: false },
 );
+
+/** A one-time link a teacher hands a student to answer the questionnaire without signing in. */
+export const QuestionnaireLinkResponse = Type.Object({
+  studentId: Id,
+  /** The page to open, `/questionnaire/link/<code>`; the web app adds its own origin. */
+  path: Type.String(),
+  expiresAt: IsoInstant,
+});
+export type QuestionnaireLinkResponse = Static<typeof QuestionnaireLinkResponse>;

@@ -411,6 +411,105 @@ describe.each(testDialects())('know your students on $name', ({ target }) => {
     });
   });
 
+  describe('a one-time link from the teacher', () => {
+    const redeem = (code: string, on: App = app) =>
+      on.inject({ method: 'POST', url: '/api/links/redeem', payload: { code } });
+    const codeOf = (path: string) => path.replace('/questionnaire/link/', '');
+
+    async function linkSession(code: string) {
+      const res = await redeem(code);
+      expect(res.statusCode).toBe(200);
+      const cookie = res.cookies.find((c) => c.name === 'rapport_link')!;
+      const headers = {
+        cookie: `rapport_link=${cookie.value}`,
+        'x-csrf-token': res.json().session.csrfToken as string,
+      };
+      return {
+        get: (url: string) => app.inject({ method: 'GET', url, headers }),
+        put: (url: string, payload: object) => app.inject({ method: 'PUT', url, headers, payload }),
+      };
+    }
+
+    it('only for their own student; the link answers as that student', async () => {
+      expect((await colleague.post(`/api/know/students/${classmateId}/links`)).statusCode).toBe(
+        404,
+      );
+      expect(
+        (await elsewhereTeacher.post(`/api/know/students/${classmateId}/links`)).statusCode,
+      ).toBe(404);
+      const made = await teacher.post(`/api/know/students/${classmateId}/links`);
+      expect(made.statusCode).toBe(201);
+      expect(made.json()).toMatchObject({
+        studentId: classmateId,
+        path: expect.stringMatching(/^\/questionnaire\/link\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/),
+        expiresAt: '2026-11-30T15:00:00.000Z',
+      });
+      const link = await linkSession(codeOf(made.json().path));
+      const view = await link.get(`${Q}?lang=es`);
+      expect(view.statusCode).toBe(200);
+      expect(view.json().questionnaire.title).toBe('Para conocerte mejor');
+      const saved = await link.put(`${Q}/items/values`, { optionIds: ['humor', 'kindness'] });
+      expect(saved.statusCode).toBe(200);
+      const stored = await db.kysely
+        .selectFrom('questionnaire_answers as a')
+        .innerJoin('questionnaire_responses as r', (j) =>
+          j
+            .onRef('r.district_id', '=', 'a.district_id')
+            .onRef('r.questionnaire_id', '=', 'a.questionnaire_id')
+            .onRef('r.respondent_id', '=', 'a.respondent_id'),
+        )
+        .select(['a.option_id', 'r.respondent_kind'])
+        .where('a.district_id', '=', districtId)
+        .where('a.respondent_id', '=', classmateId)
+        .orderBy('a.option_id')
+        .execute();
+      expect(stored).toEqual([
+        { option_id: 'humor', respondent_kind: 'student' },
+        { option_id: 'kindness', respondent_kind: 'student' },
+      ]);
+      // The link reaches nothing else: not the student's profile, not a student's card.
+      expect((await link.get('/api/know/profile/mine')).statusCode).toBe(401);
+      expect((await link.get(`/api/know/students/${classmateId}/profile`)).statusCode).toBe(401);
+      expect((await link.get('/api/know/questionnaires/another-one/mine')).statusCode).toBe(403);
+    });
+
+    it('used once: a second redemption is refused and opens nothing', async () => {
+      const made = await teacher.post(`/api/know/students/${classmateId}/links`);
+      const code = codeOf(made.json().path);
+      expect((await redeem(code)).statusCode).toBe(200);
+      const count = async () =>
+        Number(
+          (
+            await db.kysely
+              .selectFrom('link_sessions')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('district_id', '=', districtId)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await count();
+      const again = await redeem(code);
+      expect(again.statusCode).toBe(410);
+      expect(again.json().error).toMatchObject({ code: 'link_used', field: 'code' });
+      expect(again.cookies.find((c) => c.name === 'rapport_link')).toBeUndefined();
+      expect(await count()).toBe(before);
+    });
+
+    it('expired after a week: refused with the reason', async () => {
+      const made = await teacher.post(`/api/know/students/${classmateId}/links`);
+      const later = await buildTestApp(db, {
+        now: () => new Date(NOW.getTime() + 8 * 86_400_000),
+      });
+      try {
+        const res = await redeem(codeOf(made.json().path), later);
+        expect(res.statusCode).toBe(410);
+        expect(res.json().error.code).toBe('link_expired');
+      } finally {
+        await later.close();
+      }
+    });
+  });
+
   describe("the teacher's list of students", () => {
     it('lists their own students with where each questionnaire stands, shared names first', async () => {
       const res = await teacher.get('/api/know/students');
@@ -421,7 +520,8 @@ describe.each(testDialects())('know your students on $name', ({ target }) => {
           displayName: 'Bea',
           familyName: 'Lund',
           classes: [expect.objectContaining({ title: 'Science 7' })],
-          questionnaire: 'not_started',
+          // Started through the link above.
+          questionnaire: 'in_progress',
         },
         {
           id: studentId,

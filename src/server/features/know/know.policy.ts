@@ -5,9 +5,12 @@
 // - a leader (principals and counselors come from the roster as leaders) reads the shared part
 //   for a student of their school, a district admin for any student of the district; both reads
 //   are written to the audit log by the service;
+// - a one-time link's session answers the questionnaire it names, as the student it was made
+//   for, and nothing else;
 // - nobody else, and nobody in another district, finds the student at all.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.js';
+import type { LinkActor } from '../../platform/links/links.js';
 import { accessRepository } from '../../platform/access/access.repository.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
@@ -60,10 +63,23 @@ export interface Respondent {
   kind: 'student' | 'teacher';
 }
 
-export function respondentOf(actor: Actor): Respondent {
-  if (!actor.personId || (actor.role !== 'student' && actor.role !== 'teacher'))
-    throw new ForbiddenError('Only students and teachers answer this questionnaire.');
-  return { districtId: actor.districtId, personId: actor.personId, kind: actor.role };
+/**
+ * The respondent of a questionnaire request: the signed-in student or teacher, or the student a
+ * one-time link was made for, while its session lasts and only for the questionnaire it names.
+ */
+export function respondentOf(
+  actor: Actor | null,
+  link: LinkActor | null,
+  questionnaireId: string,
+): Respondent {
+  if (actor) {
+    if (!actor.personId || (actor.role !== 'student' && actor.role !== 'teacher'))
+      throw new ForbiddenError('Only students and teachers answer this questionnaire.');
+    return { districtId: actor.districtId, personId: actor.personId, kind: actor.role };
+  }
+  if (link && link.purpose === 'questionnaire' && link.targetId === questionnaireId)
+    return { districtId: link.districtId, personId: link.personId, kind: 'student' };
+  throw new ForbiddenError('This link is for another questionnaire.');
 }
 
 /** The student whose own profile this is: a signed-in student with a person. */

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse } from '../../../contracts/common.js';
 import {
   KnowStudentsResponse,
+  QuestionnaireLinkResponse,
   MyProfileResponse,
   QuestionnaireQuery,
   SaveProfileBody,
@@ -27,10 +28,16 @@ import {
   listKnowStudents,
   saveMyProfile,
 } from './profiles.service.js';
-import { getMyQuestionnaire, saveAnswer, submitResponse } from './questionnaires.service.js';
+import {
+  createQuestionnaireLink,
+  getMyQuestionnaire,
+  saveAnswer,
+  submitResponse,
+} from './questionnaires.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const RESPONDENTS = ['student', 'teacher'] as const;
+// Students and teachers signed in, or a student through a one-time link from their teacher.
+const RESPONDENTS = { link: 'questionnaire', roles: ['student', 'teacher'] } as const;
 
 const knowRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
@@ -50,9 +57,9 @@ const knowRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) =>
       getMyQuestionnaire(
         db.kysely,
-        respondentOf(req.actor!),
+        respondentOf(req.actor, req.linkActor, req.params.questionnaireId),
         req.params.questionnaireId,
-        req.query.lang ?? req.actor!.locale,
+        req.query.lang ?? req.actor?.locale ?? 'en',
       ),
   );
 
@@ -69,7 +76,7 @@ const knowRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) =>
       saveAnswer(
         db.kysely,
-        respondentOf(req.actor!),
+        respondentOf(req.actor, req.linkActor, req.params.questionnaireId),
         req.params.questionnaireId,
         req.params.itemId,
         req.body,
@@ -90,7 +97,7 @@ const knowRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) =>
       submitResponse(
         db.kysely,
-        respondentOf(req.actor!),
+        respondentOf(req.actor, req.linkActor, req.params.questionnaireId),
         req.params.questionnaireId,
         req.body.shared,
         app.deps.now(),
@@ -122,6 +129,21 @@ const knowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { response: { 200: KnowStudentsResponse, ...errors } },
     },
     async (req) => listKnowStudents(db.kysely, req.actor!, app.deps.now()),
+  );
+
+  app.post(
+    '/students/:studentId/links',
+    {
+      config: { policy: ['teacher'] },
+      schema: {
+        params: StudentProfileParams,
+        response: { 201: QuestionnaireLinkResponse, ...errors },
+      },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return createQuestionnaireLink(db.kysely, req.actor!, req.params.studentId, app.deps.now());
+    },
   );
 
   app.get(

@@ -10,10 +10,14 @@ import type {
   SaveAnswerBody,
 } from '../../../contracts/questionnaires.js';
 import { checkAnswer, type Lang, type Questionnaire } from '../../../domain/questionnaires.js';
-import { getQuestionnaire } from '../../platform/content/questionnaires.js';
+import { GET_TO_KNOW_YOU, getQuestionnaire } from '../../platform/content/questionnaires.js';
+import { createLinks } from '../../platform/links/links.js';
+import type { Actor } from '../../platform/auth/actor.js';
 import type { Database } from '../../platform/db/schema.js';
+import type { QuestionnaireLinkResponse } from '../../../contracts/know.js';
+import { localDate } from '../../../domain/calendar.js';
 import { ValidationError } from '../../platform/errors.js';
-import type { Respondent } from './know.policy.js';
+import { authorizeOwnStudent, type Respondent } from './know.policy.js';
 import { knowRepository, type AnswerRow } from './know.repository.js';
 
 /** The questionnaire in one language, worded for a student or for a teacher. */
@@ -160,4 +164,34 @@ export async function submitResponse(
     throw new ValidationError('answers', 'answer at least one question before submitting');
   await repo.submitResponse(r.districtId, q.id, r.personId, shared, now.toISOString());
   return progressOf(db, r, q);
+}
+
+/** How long a questionnaire link stays open before it is redeemed: a school week. */
+export const QUESTIONNAIRE_LINK_DAYS = 7;
+
+/**
+ * A one-time link for one of the teacher's own students to answer the get-to-know-you
+ * questionnaire without signing in. A newer link replaces the student's open one.
+ */
+export async function createQuestionnaireLink(
+  db: Kysely<Database>,
+  actor: Actor,
+  studentId: string,
+  now: Date,
+): Promise<QuestionnaireLinkResponse> {
+  await authorizeOwnStudent(db, actor, studentId, localDate(now, actor.timeZone));
+  const [link] = await createLinks(db, {
+    districtId: actor.districtId,
+    purpose: 'questionnaire',
+    targetId: GET_TO_KNOW_YOU,
+    subjectPersonIds: [studentId],
+    createdByAccountId: actor.accountId,
+    expiresAt: new Date(now.getTime() + QUESTIONNAIRE_LINK_DAYS * 86_400_000).toISOString(),
+    now,
+  });
+  return {
+    studentId,
+    path: `/questionnaire/link/${link!.code}`,
+    expiresAt: link!.expiresAt,
+  };
 }
