@@ -117,6 +117,18 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
         source: 'ics',
       })
       .execute();
+    // The owner's student shared a profile answer with their teachers.
+    await k
+      .insertInto('student_profile_fields')
+      .values({
+        district_id: room.district.id,
+        student_id: room.students[0]!.id,
+        field: 'teacher_should_know',
+        value: 'secret note',
+        shared: 1,
+        updated_at: NOW.toISOString(),
+      })
+      .execute();
     const elsewhere = await buildClassroom(k, { today: TODAY, students: 2 });
     const elsewhereAdmin = await buildStaff(k, {
       districtId: elsewhere.district.id,
@@ -427,6 +439,93 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       call: (c, w) => c.post(`/api/rostering/imports/${w.rosterJobId}/apply`),
       expect: { ...ADMIN_ONLY, otherDistrictAdmin: 404 },
     },
+    // Know your students: each answers the questionnaire and a student edits a profile about
+    // themselves only; a student's profile is read by their own teachers (and, audited, leaders).
+    {
+      route: 'GET /api/know/questionnaires/:questionnaireId/mine',
+      call: (c) => c.get('/api/know/questionnaires/get-to-know-you/mine'),
+      expect: {
+        sameSchoolTeacher: 'own-data-only',
+        otherDistrictTeacher: 'own-data-only',
+        otherDistrictAdmin: 403,
+        student: 'own-data-only',
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'PUT /api/know/questionnaires/:questionnaireId/mine/items/:itemId',
+      call: (c) =>
+        c.put('/api/know/questionnaires/get-to-know-you/mine/items/interests', {
+          optionIds: ['chess'],
+        }),
+      expect: {
+        sameSchoolTeacher: 'own-data-only',
+        otherDistrictTeacher: 'own-data-only',
+        otherDistrictAdmin: 403,
+        student: 'own-data-only',
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'POST /api/know/questionnaires/:questionnaireId/mine/submit',
+      call: (c) => c.post('/api/know/questionnaires/get-to-know-you/mine/submit', { shared: true }),
+      // After the row above, each respondent has their own answer to submit.
+      expect: {
+        sameSchoolTeacher: 'own-data-only',
+        student: 'own-data-only',
+        otherDistrictAdmin: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'GET /api/know/profile/mine',
+      call: (c) => c.get('/api/know/profile/mine'),
+      expect: {
+        sameSchoolTeacher: 403,
+        otherDistrictAdmin: 403,
+        student: 'own-data-only',
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'PUT /api/know/profile/mine',
+      call: (c) =>
+        c.put('/api/know/profile/mine', { fields: { goals: { value: 'mine', shared: false } } }),
+      expect: {
+        sameSchoolTeacher: 403,
+        otherDistrictTeacher: 403,
+        otherDistrictAdmin: 403,
+        student: 'own-data-only',
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'GET /api/know/students',
+      call: (c) => c.get('/api/know/students'),
+      expect: {
+        sameSchoolTeacher: 'own-data-only',
+        otherDistrictTeacher: 'own-data-only',
+        otherDistrictAdmin: 403,
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'POST /api/know/students/:studentId/links',
+      call: (c, w) => c.post(`/api/know/students/${w.studentId}/links`),
+      expect: TEACHERS_OWN_STUDENT,
+    },
+    {
+      route: 'GET /api/know/students/:studentId/profile',
+      call: (c, w) => c.get(`/api/know/students/${w.studentId}/profile`),
+      expect: {
+        sameSchoolTeacher: 404,
+        otherDistrictTeacher: 404,
+        otherDistrictAdmin: 404,
+        student: 403,
+        signedOut: 401,
+      },
+    },
     // Insights: what a teacher learns about their own students, their predictions and accuracy.
     {
       route: 'GET /api/insights/students/:studentId/commonalities',
@@ -515,7 +614,13 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       expect: { signedOut: 401 },
     },
   ];
-  const publicRoutes = ['GET /healthz', 'POST /api/auth/sign-in'];
+  const publicRoutes = [
+    'GET /healthz',
+    'POST /api/auth/sign-in',
+    // One-time links: redeeming needs no sign-in; the link is the credential (platform/links).
+    'POST /api/links/redeem',
+    'GET /api/links/session',
+  ];
 
   for (const r of routes) {
     for (const [who, expected] of Object.entries(r.expect) as Array<
@@ -540,6 +645,8 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     expect((await w.owner.get(`/api/classes/${w.classId}`)).statusCode).toBe(200);
     expect((await w.owner.get(`/api/students/${w.studentId}`)).statusCode).toBe(200);
     expect((await w.owner.get('/api/home/teacher')).statusCode).toBe(200);
+    const profile = await w.owner.get(`/api/know/students/${w.studentId}/profile`);
+    expect(profile.json().shared).toEqual([{ field: 'teacher_should_know', value: 'secret note' }]);
   });
 
   it("another district's admin exports their own roster, none of this district's", async () => {

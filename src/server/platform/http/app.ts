@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import sessionPlugin from '../auth/session-plugin.js';
+import linksPlugin from '../links/links.plugin.js';
 import { installErrorHandler } from './error-handler.js';
 import authRoutes from '../../features/auth/auth.routes.js';
 import calendarRoutes from '../../features/calendar/calendar.routes.js';
@@ -17,6 +18,7 @@ import healthRoutes from '../../features/health/health.routes.js';
 import equityLensRoutes from '../../features/insights/equity-lens.routes.js';
 import insightsRoutes from '../../features/insights/insights.routes.js';
 import interactionsRoutes from '../../features/interactions/interactions.routes.js';
+import knowRoutes from '../../features/know/know.routes.js';
 import { incidentsRoutes, plansRoutes } from '../../features/practice/plans.routes.js';
 import practiceRoutes from '../../features/practice/practice.routes.js';
 import rosteringRoutes from '../../features/rostering/rostering.routes.js';
@@ -74,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   installErrorHandler(app, { spaShell: serveWeb });
   await app.register(cookie, { secret: deps.config.sessionSecret });
   await app.register(sessionPlugin, { db: deps.db, ttlHours: deps.config.sessionTtlHours });
+  await app.register(linksPlugin, { db: deps.db, now: app.deps.now });
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -96,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(rosterExportRoutes, { prefix: '/api/rostering' });
   await app.register(insightsRoutes, { prefix: '/api/insights' });
   await app.register(equityLensRoutes, { prefix: '/api/insights' });
+  await app.register(knowRoutes, { prefix: '/api/know' });
 
   if (serveWeb)
     await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });

@@ -4,6 +4,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23-001-foundation.js';
 import * as dailyPractice from './2026-11-23-002-daily-practice.js';
 import * as rostering from './2026-11-30-001-rostering.js';
+import * as surveys from './2026-11-30-002-surveys.js';
 import * as knowYourStudents from './2026-11-30-003-know-your-students.js';
 import * as predictions from './2026-11-30-004-predictions.js';
 
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-001-foundation': foundation,
   '2026-11-23-002-daily-practice': dailyPractice,
   '2026-11-30-001-rostering': rostering,
+  '2026-11-30-002-surveys': surveys,
   '2026-11-30-003-know-your-students': knowYourStudents,
   '2026-11-30-004-predictions': predictions,
 };
