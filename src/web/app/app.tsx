@@ -1,6 +1,7 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ClassView } from '../features/classes/components/class-view.js';
 import { SignInPage } from '../features/auth/components/sign-in-page.js';
+import { QuestionnaireLinkPage } from '../features/know/components/questionnaire-link-page.js';
 import { Layout } from './layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { AppProviders } from './providers.js';
@@ -13,6 +14,9 @@ import {
   CalendarRoute,
   ClassRatiosRoute,
   HomeRoute,
+  KnowStudentsRoute,
+  ProfileRoute,
+  QuestionnaireRoute,
   RepairReportRoute,
   RosterRoute,
   StudentRoute,
@@ -25,6 +29,7 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/questionnaire/link/:code" element={<QuestionnaireLinkPage />} />
             <Route element={<RequireSession />}>
               <Route path="/" element={<HomeRoute />} />
               <Route path="/classes/:classId" element={<ClassView />} />
@@ -37,6 +42,9 @@ export function App() {
               <Route path="/students/:studentId/predict" element={<PredictionsRoute />} />
               <Route path="/insights/accuracy" element={<AccuracyRoute />} />
               <Route path="/insights/equity-lens" element={<EquityLensRoute />} />
+              <Route path="/me/profile" element={<ProfileRoute />} />
+              <Route path="/questionnaire" element={<QuestionnaireRoute />} />
+              <Route path="/know/students" element={<KnowStudentsRoute />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -9,6 +9,14 @@ import { AdminHome } from '../features/home/components/admin-home.js';
 import { LeaderHome } from '../features/home/components/leader-home.js';
 import { RolePlaceholderHome } from '../features/home/components/role-placeholder-home.js';
 import { TeacherHome } from '../features/home/components/teacher-home.js';
+import { KnowStudentsPage } from '../features/know/components/know-students-page.js';
+import {
+  StudentKnowSection,
+  TeacherKnowLink,
+} from '../features/know/components/know-home-sections.js';
+import { ProfileEditPage } from '../features/know/components/profile-edit-page.js';
+import { QuestionnairePage } from '../features/know/components/questionnaire-page.js';
+import { StudentProfilePanel } from '../features/know/components/student-profile-panel.js';
 import { ClassRatiosPage } from '../features/practice/components/class-ratios-page.js';
 import { DyadPage } from '../features/practice/components/dyad-page.js';
 import { PracticePanel } from '../features/practice/components/practice-panel.js';
@@ -39,22 +47,23 @@ export function HomeRoute() {
           practice={
             <>
               <PracticePanel />
+              <TeacherKnowLink />
               <InsightsLinks />
             </>
           }
         />
       );
+    case 'student':
+      return (
+        <RolePlaceholderHome name={user.displayName} role={user.role}>
+          <StudentKnowSection />
+          <MyCommonalities />
+        </RolePlaceholderHome>
+      );
     case 'leader':
       return <LeaderHome />;
     case 'district_admin':
       return <AdminHome />;
-    case 'student':
-      return (
-        <>
-          <RolePlaceholderHome name={user.displayName} role={user.role} />
-          <MyCommonalities />
-        </>
-      );
     default:
       return <RolePlaceholderHome name={user.displayName} role={user.role} />;
   }
@@ -68,17 +77,51 @@ export function HomeRoute() {
 export function StudentRoute() {
   const user = useCurrentUser();
   const { studentId = '' } = useParams();
-  if (user.role !== 'teacher') return <StudentCard showOwnLog={false} />;
+  if (user.role !== 'teacher')
+    return (
+      <>
+        <StudentCard showOwnLog={false} />
+        {/* A leader's or admin's read of the profile is audited: the panel waits to be asked. */}
+        <StudentProfilePanel key={studentId} studentId={studentId} asTeacher={false} />
+      </>
+    );
   return (
     <DyadPage
       key={studentId}
       studentId={studentId}
       lead={<StudentCardLead studentId={studentId} />}
+      about={
+        <StudentProfilePanel
+          studentId={studentId}
+          asTeacher
+          commonalities={<StudentInsights studentId={studentId} />}
+        />
+      }
     >
       <StudentCardSections studentId={studentId} />
-      <StudentInsights studentId={studentId} />
     </DyadPage>
   );
+}
+
+/** The student's own profile: students only. */
+export function ProfileRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'student') return <NotFoundPage />;
+  return <ProfileEditPage />;
+}
+
+/** The get-to-know-you questionnaire, answered by a student or by a teacher about themselves. */
+export function QuestionnaireRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'student' && user.role !== 'teacher') return <NotFoundPage />;
+  return <QuestionnairePage respondent={user.role} />;
+}
+
+/** A teacher's students with their questionnaires, and the one-time links to hand out. */
+export function KnowStudentsRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'teacher') return <NotFoundPage />;
+  return <KnowStudentsPage />;
 }
 
 /** A class's positive moments and corrections: the teacher's own practice. */

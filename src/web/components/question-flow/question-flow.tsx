@@ -39,6 +39,16 @@ export interface QuestionFlowProps {
   renderExtra?: (question: FlowQuestion, value: FlowValue | null) => ReactNode;
   /** A message under the last screen's button (an error from submitting). */
   finishError?: string | null;
+  /**
+   * Answer controls of the caller's own (a multi-select, choices with a text box) in place of
+   * the built-in choices or text box. `change` keeps a value on screen; `commit` also saves it.
+   */
+  renderAnswer?: (
+    question: FlowQuestion,
+    value: FlowValue | null,
+    change: (value: FlowValue | null) => void,
+    commit: (value: FlowValue | null) => void,
+  ) => ReactNode;
 }
 
 const SPEECH_LANG = { en: 'en-US', es: 'es-ES' } as const;
@@ -60,6 +70,7 @@ export function QuestionFlow({
   finishing = false,
   renderExtra,
   finishError = null,
+  renderAnswer,
 }: QuestionFlowProps) {
   const { t } = useTranslation();
   const firstOpen = questions.findIndex((q) => !(q.id in initialAnswers));
@@ -141,7 +152,14 @@ export function QuestionFlow({
               {t('questionFlow.readAloud')}
             </Button>
           )}
-          {question.options ? (
+          {renderAnswer ? (
+            renderAnswer(
+              question,
+              current,
+              (v) => setAnswers((a) => ({ ...a, [question.id]: v })),
+              (v) => void record(question.id, v),
+            )
+          ) : question.options ? (
             <fieldset className="question-flow-options" aria-labelledby={`${groupId}-h`}>
               {question.options.map((o) => {
                 const id = `${groupId}-${question.id}-${o.value}`;

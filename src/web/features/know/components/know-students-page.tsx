@@ -1,21 +1,17 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { KnowStudentsResponse } from '../../../../contracts/know.js';
 import { ErrorAlert } from '../../../components/ui/alert.js';
 import { Loading } from '../../../components/ui/loading.js';
 import { PageHeading } from '../../../components/ui/page-heading.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { useKnowStudents } from '../api/list-know-students.js';
-
-type KnowStudent = KnowStudentsResponse['students'][number];
+import { HandOutLink } from './hand-out-link.js';
 
 /**
  * "Getting to know my students", for a teacher: their own questionnaire, and each of their
- * students with where the student's questionnaire stands. `linkFor` renders, per student, the
- * way to hand out a one-time link (the app supplies it).
+ * students with where the student's questionnaire stands and a one-time link to hand out.
  */
-export function KnowStudentsPage({ linkFor }: { linkFor?: (s: KnowStudent) => ReactNode }) {
+export function KnowStudentsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('know.students.title'));
   const students = useKnowStudents();
@@ -52,7 +48,9 @@ export function KnowStudentsPage({ linkFor }: { linkFor?: (s: KnowStudent) => Re
                   {s.classes.map((c) => c.title).join(', ')} ·{' '}
                   {t(`know.students.status.${s.questionnaire}`)}
                 </p>
-                {linkFor ? linkFor(s) : null}
+                {s.questionnaire !== 'submitted' ? (
+                  <HandOutLink studentId={s.id} name={s.displayName} />
+                ) : null}
               </li>
             ))}
           </ul>

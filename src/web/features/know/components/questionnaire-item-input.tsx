@@ -19,19 +19,21 @@ function groups(item: QuestionnaireItemView) {
 /**
  * The answer part of one question: checkboxes (grouped by category) for a multi-select, radio
  * buttons for a single choice, and the item's free-text box. The question itself is the
- * caller's heading (`labelledBy`); `error` is the server's reason for refusing the last save.
+ * caller's heading (`label` names the group for screen readers); `onChange` says whether the
+ * change is finished (a choice) or still being typed (text, finished on leaving the box); `error`
+ * is the server's reason for refusing the last save.
  */
 export function QuestionnaireItemInput({
   item,
   value,
   onChange,
-  labelledBy,
+  label,
   error,
 }: {
   item: QuestionnaireItemView;
   value: AnswerDraft;
-  onChange: (next: AnswerDraft) => void;
-  labelledBy: string;
+  onChange: (next: AnswerDraft, finished: boolean) => void;
+  label: string;
   error: { field: string; reason: string } | null;
 }) {
   const { t } = useTranslation();
@@ -43,22 +45,26 @@ export function QuestionnaireItemInput({
   const textError = error && error.field === 'text' ? error : null;
 
   const toggle = (optionId: string, on: boolean) => {
-    if (item.kind === 'single') onChange({ ...value, optionIds: on ? [optionId] : [] });
+    if (item.kind === 'single') onChange({ ...value, optionIds: on ? [optionId] : [] }, true);
     else
-      onChange({
-        ...value,
-        optionIds: on
-          ? [...value.optionIds, optionId]
-          : value.optionIds.filter((o) => o !== optionId),
-      });
+      onChange(
+        {
+          ...value,
+          optionIds: on
+            ? [...value.optionIds, optionId]
+            : value.optionIds.filter((o) => o !== optionId),
+        },
+        true,
+      );
   };
 
   return (
     <div className="question-answer">
+      {item.hint ? <p className="field-hint">{item.hint}</p> : null}
       {item.options.length > 0 ? (
         <div
           role={item.kind === 'single' ? 'radiogroup' : 'group'}
-          aria-labelledby={labelledBy}
+          aria-label={label}
           {...(optionsError ? { 'aria-describedby': errorId } : {})}
         >
           {item.kind === 'multi' ? (
@@ -117,7 +123,8 @@ export function QuestionnaireItemInput({
             rows={item.kind === 'text' ? 5 : 2}
             maxLength={item.text.maxLength}
             value={value.text ?? ''}
-            onChange={(e) => onChange({ ...value, text: e.target.value })}
+            onChange={(e) => onChange({ ...value, text: e.target.value }, false)}
+            onBlur={(e) => onChange({ ...value, text: e.target.value }, true)}
             {...(item.kind !== 'text' || textError
               ? {
                   'aria-describedby': [

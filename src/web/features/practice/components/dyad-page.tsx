@@ -16,15 +16,18 @@ import { StrategiesSection } from './strategies-section.js';
 /**
  * A teacher's page for one student (the dyad): the ratio and its trend, repair, the stage with
  * Rapport's reason, what helps in that stage, two-by-ten plans and hard moments. The app may
- * add a `lead` under the name and further sections (`children`) from other features.
+ * add a `lead` under the name, `about` right after it (what the student shared with the
+ * teacher) and further sections (`children`) from other features.
  */
 export function DyadPage({
   studentId,
   lead,
+  about,
   children,
 }: {
   studentId: string;
   lead?: ReactNode;
+  about?: ReactNode;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -39,6 +42,7 @@ export function DyadPage({
   return (
     <>
       <PageHeading lead={lead ?? d.pronouns}>{fullName}</PageHeading>
+      {about}
 
       <section aria-labelledby="dyad-ratio-heading">
         <h2 id="dyad-ratio-heading">{t('practice.dyad.ratioHeading')}</h2>
