@@ -58,11 +58,15 @@ export function cronbachAlpha(
   const n = sample.length;
   if (n < 2) return null;
 
+  // Items as columns, NaN for a missing answer, so each pair is one pass without allocation.
+  const columns = Array.from({ length: k }, (_, i) =>
+    Float64Array.from(sample, (row) => row[i] ?? Number.NaN),
+  );
   let trace = 0;
   let total = 0;
   for (let i = 0; i < k; i++) {
     for (let j = i; j < k; j++) {
-      const c = pairwiseCovariance(sample, i, j);
+      const c = pairwiseCovariance(columns[i]!, columns[j]!);
       if (c === null) return null;
       if (i === j) {
         trace += c;
@@ -75,27 +79,29 @@ export function cronbachAlpha(
   return { alpha, ci95: feldtInterval(alpha, n, k), n, k };
 }
 
-// Sample covariance (n − 1) of items i and j over the rows that answer both; null below 2 rows.
-function pairwiseCovariance(
-  rows: readonly (readonly (number | null)[])[],
-  i: number,
-  j: number,
-): number | null {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const row of rows) {
-    const x = row[i];
-    const y = row[j];
-    if (x === null || x === undefined || y === null || y === undefined) continue;
-    xs.push(x);
-    ys.push(y);
+// Sample covariance (n − 1) of two items over the rows that answer both; null below 2 rows.
+function pairwiseCovariance(x: Float64Array, y: Float64Array): number | null {
+  let m = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let r = 0; r < x.length; r++) {
+    const a = x[r]!;
+    const b = y[r]!;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    m++;
+    sx += a;
+    sy += b;
   }
-  const m = xs.length;
   if (m < 2) return null;
-  const mx = xs.reduce((s, v) => s + v, 0) / m;
-  const my = ys.reduce((s, v) => s + v, 0) / m;
+  const mx = sx / m;
+  const my = sy / m;
   let sum = 0;
-  for (let r = 0; r < m; r++) sum += (xs[r]! - mx) * (ys[r]! - my);
+  for (let r = 0; r < x.length; r++) {
+    const a = x[r]!;
+    const b = y[r]!;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    sum += (a - mx) * (b - my);
+  }
   return sum / (m - 1);
 }
 
