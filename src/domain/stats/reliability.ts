@@ -28,7 +28,7 @@ export type MissingAnswers = 'pairwise' | 'listwise';
  * - fewer than 2 respondents left (n < 2);
  * - some pair of items answered together by fewer than 2 respondents (pairwise only: their
  *   covariance does not exist);
- * - the total-score variance is 0 (everyone answered every item alike) or, with pairwise
+ * - the total-score variance is 0 (every respondent has the same total score; up to rounding) or, with pairwise
  *   covariances that do not fit together, not positive.
  *
  * Throws a RangeError naming the row (0-based) for rows of different lengths or non-finite values.
@@ -74,7 +74,8 @@ export function cronbachAlpha(
       } else total += 2 * c;
     }
   }
-  if (!(total > 0)) return null;
+  // Zero up to rounding: totals that cancel exactly come out as ±1e-16, not 0.
+  if (!(total > trace * 1e-12)) return null;
   const alpha = (k / (k - 1)) * (1 - trace / total);
   return { alpha, ci95: feldtInterval(alpha, n, k), n, k };
 }
