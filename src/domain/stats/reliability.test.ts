@@ -84,6 +84,14 @@ describe('Cronbach alpha', () => {
         [3, 3, 3],
       ]),
     ).toBeNull();
+    // Items vary but every total is 8: the rounding residue must not pass for a variance.
+    expect(
+      cronbachAlpha([
+        [5, 2, 1],
+        [3, 4, 1],
+        [3, 1, 4],
+      ]),
+    ).toBeNull();
   });
 
   it('names the row of bad input', () => {

@@ -6,13 +6,21 @@ import { fQuantile } from './distributions.js';
 export interface AlphaResult {
   alpha: number;
   ci95: [number, number];
-  /** Respondents behind the estimate: the n of the Feldt interval. */
+  /** The n of the Feldt interval: the respondents behind the estimate (see IntervalSample). */
   n: number;
   /** Items. */
   k: number;
 }
 
 export type MissingAnswers = 'pairwise' | 'listwise';
+
+/**
+ * Which respondents make the n of the Feldt interval after listwise deletion: `'complete'`
+ * (default) the rows the estimate rests on, as pingouin does since it changed this; `'all'` every
+ * respondent with an answer, as R's psych::alpha(use = "complete.obs") and earlier pingouin
+ * releases do (a narrower interval). The two agree when no answer is missing and for pairwise.
+ */
+export type IntervalSample = 'complete' | 'all';
 
 /**
  * Cronbach's alpha of a scale: `rows` are respondents, columns are items, null is a missing answer.
@@ -28,16 +36,17 @@ export type MissingAnswers = 'pairwise' | 'listwise';
  * - fewer than 2 respondents left (n < 2);
  * - some pair of items answered together by fewer than 2 respondents (pairwise only: their
  *   covariance does not exist);
- * - the total-score variance is 0 (everyone answered every item alike) or, with pairwise
+ * - the total-score variance is 0 (every respondent has the same total score; up to rounding) or, with pairwise
  *   covariances that do not fit together, not positive.
  *
  * Throws a RangeError naming the row (0-based) for rows of different lengths or non-finite values.
  */
 export function cronbachAlpha(
   rows: readonly (readonly (number | null)[])[],
-  options?: { missing?: MissingAnswers },
+  options?: { missing?: MissingAnswers; intervalSample?: IntervalSample },
 ): AlphaResult | null {
   const missing = options?.missing ?? 'pairwise';
+  const answered = rows.filter((row) => row.some((v) => v !== null)).length;
   const k = rows[0]?.length ?? 0;
   rows.forEach((row, r) => {
     if (row.length !== k)
@@ -58,11 +67,15 @@ export function cronbachAlpha(
   const n = sample.length;
   if (n < 2) return null;
 
+  // Items as columns, NaN for a missing answer, so each pair is one pass without allocation.
+  const columns = Array.from({ length: k }, (_, i) =>
+    Float64Array.from(sample, (row) => row[i] ?? Number.NaN),
+  );
   let trace = 0;
   let total = 0;
   for (let i = 0; i < k; i++) {
     for (let j = i; j < k; j++) {
-      const c = pairwiseCovariance(sample, i, j);
+      const c = pairwiseCovariance(columns[i]!, columns[j]!);
       if (c === null) return null;
       if (i === j) {
         trace += c;
@@ -70,32 +83,36 @@ export function cronbachAlpha(
       } else total += 2 * c;
     }
   }
-  if (!(total > 0)) return null;
+  // Zero up to rounding: totals that cancel exactly come out as ±1e-16, not 0.
+  if (!(total > trace * 1e-12)) return null;
   const alpha = (k / (k - 1)) * (1 - trace / total);
-  return { alpha, ci95: feldtInterval(alpha, n, k), n, k };
+  const intervalN = options?.intervalSample === 'all' ? answered : n;
+  return { alpha, ci95: feldtInterval(alpha, intervalN, k), n: intervalN, k };
 }
 
-// Sample covariance (n − 1) of items i and j over the rows that answer both; null below 2 rows.
-function pairwiseCovariance(
-  rows: readonly (readonly (number | null)[])[],
-  i: number,
-  j: number,
-): number | null {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const row of rows) {
-    const x = row[i];
-    const y = row[j];
-    if (x === null || x === undefined || y === null || y === undefined) continue;
-    xs.push(x);
-    ys.push(y);
+// Sample covariance (n − 1) of two items over the rows that answer both; null below 2 rows.
+function pairwiseCovariance(x: Float64Array, y: Float64Array): number | null {
+  let m = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let r = 0; r < x.length; r++) {
+    const a = x[r]!;
+    const b = y[r]!;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    m++;
+    sx += a;
+    sy += b;
   }
-  const m = xs.length;
   if (m < 2) return null;
-  const mx = xs.reduce((s, v) => s + v, 0) / m;
-  const my = ys.reduce((s, v) => s + v, 0) / m;
+  const mx = sx / m;
+  const my = sy / m;
   let sum = 0;
-  for (let r = 0; r < m; r++) sum += (xs[r]! - mx) * (ys[r]! - my);
+  for (let r = 0; r < x.length; r++) {
+    const a = x[r]!;
+    const b = y[r]!;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    sum += (a - mx) * (b - my);
+  }
   return sum / (m - 1);
 }
 
