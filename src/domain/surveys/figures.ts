@@ -40,7 +40,7 @@ export interface ScaleFigures {
   /** Mean of the respondents' scale scores, 1..5. */
   score: number | null;
   sd: number | null;
-  /** Share (0–1) of all their answers to the scale's items in the top two options, after keying. */
+  /** Share (0–1) of all their answers in the favourable two options (top two, or bottom two for a low-is-favourable scale), after keying. */
   favourable: number | null;
   /** Count of their answers per keyed value 1..5, over all the scale's items. */
   distribution: number[];
@@ -83,10 +83,10 @@ export function scaleFigures(responses: readonly Answers[], scale: Scale): Scale
       if (v === null) continue;
       distribution[v - 1]!++;
       answers++;
-      if (isFavourable(v)) favourable++;
+      if (isFavourable(v, scale.favourable)) favourable++;
     }
   const s = scores.length > 0 ? summarize(scores) : null;
-  const items = scale.items.map((item, j) => itemFigures(rows, item, j));
+  const items = scale.items.map((item, j) => itemFigures(rows, item, j, scale.favourable ?? 'high'));
   return {
     key: scale.key,
     n: scores.length,
@@ -106,6 +106,7 @@ function itemFigures(
   rows: ReadonlyArray<ReadonlyArray<number | null>>,
   item: ScaleItem,
   j: number,
+  end: 'high' | 'low',
 ): ItemFigures {
   const distribution = new Array<number>(POINTS).fill(0);
   let n = 0;
@@ -116,7 +117,7 @@ function itemFigures(
     if (v === null || v === undefined) continue;
     n++;
     sum += v;
-    if (isFavourable(v)) favourable++;
+    if (isFavourable(v, end)) favourable++;
     // Back to the option as answered: keying is its own inverse.
     const answered = item.reverse ? POINTS + 1 - v : v;
     distribution[answered - 1]!++;

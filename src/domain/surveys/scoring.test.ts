@@ -46,7 +46,8 @@ describe('scoring one respondent', () => {
   });
 
   it('counts the top two options as favourable', () => {
-    expect([1, 2, 3, 4, 5].map(isFavourable)).toEqual([false, false, false, true, true]);
+    expect([1, 2, 3, 4, 5].map((v) => isFavourable(v))).toEqual([false, false, false, true, true]);
+    expect([1, 2, 3, 4, 5].map((v) => isFavourable(v, 'low'))).toEqual([true, true, false, false, false]);
   });
 
   it('property: a score is within 1..5 and reverse-keying every item mirrors it (6 − score)', () => {
@@ -102,6 +103,13 @@ describe('the figures of a scale for a group', () => {
     expect(c.n).toBe(2);
     expect(c.mean).toBe(3);
     expect(c.favourable).toBe(0.5);
+  });
+
+  it('counts the bottom two as favourable on a scale whose favourable end is low', () => {
+    const conflict = scaleFigures([r1, r2, r3, r4], { ...scale, favourable: 'low' });
+    // Keyed answers 5 4 4 5 | 3 3 3 | 2 1 2 1 → 4 in the bottom two.
+    expect(conflict.favourable).toBeCloseTo(4 / 11, 12);
+    expect(conflict.score).toBe(3);
   });
 
   it('computes alpha on the keyed rows of the scored respondents, both ways', () => {

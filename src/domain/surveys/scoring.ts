@@ -3,7 +3,8 @@
 // - A respondent's scale score is the mean of their keyed answers to the scale's items, and
 //   exists only when they answered at least half of the scale's items (rounded up): one answer
 //   out of eight says too little about the scale to stand for it.
-// - "Favourable" is one of the top two of the five options, after reverse keying.
+// - "Favourable" is one of the top two of the five options, after reverse keying; for a scale
+//   whose favourable end is low (conflict), one of the bottom two.
 
 export const POINTS = 5;
 
@@ -15,6 +16,8 @@ export interface ScaleItem {
 export interface Scale {
   key: string;
   items: readonly ScaleItem[];
+  /** Which end of the keyed scale is favourable (default high). */
+  favourable?: 'high' | 'low';
 }
 
 /** One response's answers: item key → the option chosen, 1..5 as answered (before keying). */
@@ -30,8 +33,8 @@ export function keyedValue(value: number, reverse: boolean): number {
   return reverse ? POINTS + 1 - value : value;
 }
 
-export function isFavourable(keyed: number): boolean {
-  return keyed >= POINTS - 1;
+export function isFavourable(keyed: number, end: 'high' | 'low' = 'high'): boolean {
+  return end === 'high' ? keyed >= POINTS - 1 : keyed <= 2;
 }
 
 /** How many of a scale's k items a respondent must answer to have a scale score. */

@@ -276,6 +276,15 @@ export interface FocusDismissalsTable {
   week_start: string;
 }
 
+/** Survey reports: a district's minimum group size and whether leaders see teacher-level results. */
+export interface SurveyReportSettingsTable {
+  district_id: string;
+  min_group_size: number | null;
+  leaders_see_teachers: Flag;
+  updated_at: string;
+  updated_by_account_id: string | null;
+}
+
 export interface Database {
   plans: PlansTable;
   incidents: IncidentsTable;
@@ -301,6 +310,7 @@ export interface Database {
   days_off: DaysOffTable;
   roster_jobs: RosterJobsTable;
   roster_uploads: RosterUploadsTable;
+  survey_report_settings: SurveyReportSettingsTable;
 }
 
 export type Account = Selectable<AccountsTable>;
