@@ -61,6 +61,18 @@ describe.each(testDialects())('health and migrations on $name', ({ name, target 
       'dyad_stages',
       'dyad_flags',
       'focus_dismissals',
+      'survey_waves',
+      'survey_administrations',
+      'survey_administration_targets',
+      'survey_participations',
+      'survey_drafts',
+      'survey_responses',
+      'survey_answers',
+      'survey_answer_people',
+      'survey_response_shares',
+      'one_time_links',
+      'link_sessions',
+      'survey_report_settings',
     ];
     for (const table of tenantTables) {
       const meta = (await db.kysely.introspection.getTables()).find((t) => t.name === table);

@@ -4,9 +4,13 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23-001-foundation.js';
 import * as dailyPractice from './2026-11-23-002-daily-practice.js';
 import * as rostering from './2026-11-30-001-rostering.js';
+import * as surveys from './2026-11-30-002-surveys.js';
+import * as surveyReports from './2026-11-30-003-survey-reports.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-001-foundation': foundation,
   '2026-11-23-002-daily-practice': dailyPractice,
   '2026-11-30-001-rostering': rostering,
+  '2026-11-30-002-surveys': surveys,
+  '2026-11-30-003-survey-reports': surveyReports,
 };
