@@ -392,6 +392,8 @@ export interface LinkSessionsTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+}
+
 /** Survey reports: a district's minimum group size and whether leaders see teacher-level results. */
 export interface SurveyReportSettingsTable {
   district_id: string;
