@@ -86,7 +86,9 @@ export function scaleFigures(responses: readonly Answers[], scale: Scale): Scale
       if (isFavourable(v, scale.favourable)) favourable++;
     }
   const s = scores.length > 0 ? summarize(scores) : null;
-  const items = scale.items.map((item, j) => itemFigures(rows, item, j, scale.favourable ?? 'high'));
+  const items = scale.items.map((item, j) =>
+    itemFigures(rows, item, j, scale.favourable ?? 'high'),
+  );
   return {
     key: scale.key,
     n: scores.length,

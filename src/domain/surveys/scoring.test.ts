@@ -47,7 +47,13 @@ describe('scoring one respondent', () => {
 
   it('counts the top two options as favourable', () => {
     expect([1, 2, 3, 4, 5].map((v) => isFavourable(v))).toEqual([false, false, false, true, true]);
-    expect([1, 2, 3, 4, 5].map((v) => isFavourable(v, 'low'))).toEqual([true, true, false, false, false]);
+    expect([1, 2, 3, 4, 5].map((v) => isFavourable(v, 'low'))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('property: a score is within 1..5 and reverse-keying every item mirrors it (6 − score)', () => {

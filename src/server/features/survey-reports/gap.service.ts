@@ -83,7 +83,14 @@ export async function getGap(
   }
 
   // The class side comes from the class's publication: hidden exactly when the report hides it.
-  const pub = await publishSchool(repo, actor.districtId, a, cls.school_id, [studentScale], settings.minimum);
+  const pub = await publishSchool(
+    repo,
+    actor.districtId,
+    a,
+    cls.school_id,
+    [studentScale],
+    settings.minimum,
+  );
   const classGroup = pub.published.groups.get(groupKey('class', cls.id));
   const classScale = classGroup?.scales[0];
   const teacherMean = meanOf([...closenessOf.values()]);
@@ -96,7 +103,10 @@ export async function getGap(
     hidden:
       classScale && classScale.shown
         ? null
-        : { reason: classScale && !classScale.shown ? classScale.hidden : ('small' as const), minimum: settings.minimum },
+        : {
+            reason: classScale && !classScale.shown ? classScale.hidden : ('small' as const),
+            minimum: settings.minimum,
+          },
   };
 
   // Per student: only responses their student shared with this teacher (confidential mode).

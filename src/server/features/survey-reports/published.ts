@@ -106,7 +106,8 @@ export async function publishSchool(
       bump(groupKey('class', r.class_id), n);
       bump(groupKey('school', schoolId), n);
       if (r.grade !== null) bump(groupKey('grade', r.grade), n);
-      for (const t of teachers) if (t.class_id === r.class_id) bump(groupKey('teacher', t.person_id), n);
+      for (const t of teachers)
+        if (t.class_id === r.class_id) bump(groupKey('teacher', t.person_id), n);
     }
   } else {
     const grades = new Set(targets.filter((t) => t.kind === 'grade').map((t) => t.value));

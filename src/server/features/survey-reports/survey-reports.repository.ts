@@ -238,7 +238,13 @@ export function surveyReportsRepository(db: Kysely<Database>) {
      */
     async previousAdministration(
       districtId: string,
-      a: { id: string; instrument_id: string; school_id: string | null; opens_at: string; wave_id: string },
+      a: {
+        id: string;
+        instrument_id: string;
+        school_id: string | null;
+        opens_at: string;
+        wave_id: string;
+      },
     ) {
       let q = db
         .selectFrom('survey_administrations as a')
@@ -251,7 +257,10 @@ export function surveyReportsRepository(db: Kysely<Database>) {
         .where('a.id', '!=', a.id)
         .where('a.wave_id', '!=', a.wave_id)
         .where('a.closes_at', '<=', a.opens_at);
-      q = a.school_id === null ? q.where('a.school_id', 'is', null) : q.where('a.school_id', '=', a.school_id);
+      q =
+        a.school_id === null
+          ? q.where('a.school_id', 'is', null)
+          : q.where('a.school_id', '=', a.school_id);
       return q.orderBy('a.closes_at', 'desc').orderBy('a.id').executeTakeFirst();
     },
 

@@ -14,12 +14,7 @@ import {
 } from '../../../contracts/survey-reports.js';
 import { getGap } from './gap.service.js';
 import { reportCsv } from './report-csv.js';
-import {
-  getReport,
-  getSettings,
-  listReports,
-  updateSettings,
-} from './survey-reports.service.js';
+import { getReport, getSettings, listReports, updateSettings } from './survey-reports.service.js';
 
 const errors = {
   400: ErrorResponse,

@@ -25,11 +25,12 @@ import { ConflictError, NotFoundError } from '../../platform/errors.js';
 import { getInstrument, loadInstrumentLibrary } from '../surveys/instruments.js';
 import { instrumentScales, publishSchool, type SchoolPublication } from './published.js';
 import { authorizeReport } from './survey-reports.policy.js';
-import { surveyReportsRepository, type SurveyReportsRepository } from './survey-reports.repository.js';
+import {
+  surveyReportsRepository,
+  type SurveyReportsRepository,
+} from './survey-reports.repository.js';
 
-type Administration = NonNullable<
-  Awaited<ReturnType<SurveyReportsRepository['administration']>>
->;
+type Administration = NonNullable<Awaited<ReturnType<SurveyReportsRepository['administration']>>>;
 
 export interface ReportSettings {
   minimum: number;
@@ -51,7 +52,10 @@ export async function reportSettings(
   };
 }
 
-export function administrationView(a: Administration, instrument: InstrumentFile): AdministrationView {
+export function administrationView(
+  a: Administration,
+  instrument: InstrumentFile,
+): AdministrationView {
   return {
     id: a.id,
     instrumentId: a.instrument_id,
@@ -116,13 +120,24 @@ function scaleViews(
       items: s.items.map((it) => {
         const text = texts.get(it.key)!;
         if (!it.shown)
-          return { key: it.key, text, reverse: false, hidden: hiddenView(it.hidden, minimum), figures: null };
+          return {
+            key: it.key,
+            text,
+            reverse: false,
+            hidden: hiddenView(it.hidden, minimum),
+            figures: null,
+          };
         return {
           key: it.key,
           text,
           reverse: it.reverse,
           hidden: null,
-          figures: { n: it.n, mean: it.mean, favourable: it.favourable, distribution: it.distribution },
+          figures: {
+            n: it.n,
+            mean: it.mean,
+            favourable: it.favourable,
+            distribution: it.distribution,
+          },
         };
       }),
     };
@@ -228,7 +243,11 @@ export async function listReports(
     );
     const teacherRef = (id: string): ReportRef => {
       const p = people.find((x) => x.id === id);
-      return { kind: 'teacher', id, label: p ? `${p.preferred_name ?? p.given_name} ${p.family_name}` : id };
+      return {
+        kind: 'teacher',
+        id,
+        label: p ? `${p.preferred_name ?? p.given_name} ${p.family_name}` : id,
+      };
     };
     const classRef = (c: (typeof classes)[number]): ReportRef => ({
       kind: 'class',
@@ -251,7 +270,8 @@ export async function listReports(
         for (const c of classes) if (mine.includes(c.school_id)) refs.push(classRef(c));
       }
     }
-    if (refs.length > 0) out.push({ administration: administrationView(a, instrument), reports: refs });
+    if (refs.length > 0)
+      out.push({ administration: administrationView(a, instrument), reports: refs });
   }
   return { administrations: out };
 }
@@ -284,17 +304,17 @@ export async function getReport(
     });
   const instrument = getInstrument(loadInstrumentLibrary(), a.instrument_id);
   const scales = instrumentScales(instrument);
-  const pub = await publishSchool(repo, actor.districtId, a, access.schoolId, scales, settings.minimum);
+  const pub = await publishSchool(
+    repo,
+    actor.districtId,
+    a,
+    access.schoolId,
+    scales,
+    settings.minimum,
+  );
   const prev = await repo.previousAdministration(actor.districtId, a);
   const previous = prev
-    ? await publishSchool(
-        repo,
-        actor.districtId,
-        prev,
-        access.schoolId,
-        scales,
-        settings.minimum,
-      )
+    ? await publishSchool(repo, actor.districtId, prev, access.schoolId, scales, settings.minimum)
     : null;
   const keys = reportKeys(pub, params.scope, params.scopeId);
   const groups = keys.map((k) => groupView(pub, previous, k, instrument, settings.minimum));
