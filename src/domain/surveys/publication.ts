@@ -91,12 +91,12 @@ export function publishGroups(
   // Rule 2 first through the shared complementary suppression.
   for (const p of partitions) {
     if (status[p.parent] !== null) continue;
-    const cells = p.children.map((c) => ({ key: c, n: size[c]! }));
+    const cells = p.children.map((c) => ({ key: String(c), n: size[c]! }));
     // The remainder is never shown: a cell that is hidden whatever its size.
-    if (p.remainder > 0) cells.push({ key: -1, n: p.remainder });
+    if (p.remainder > 0) cells.push({ key: 'remainder', n: p.remainder });
     const marks = suppressPartition(cells, minimum, { totalShown: true });
     for (const c of p.children) {
-      const mark = marks.get(c);
+      const mark = marks.get(String(c));
       if (mark && status[c] === null) status[c] = mark;
     }
   }

@@ -366,3 +366,30 @@ export async function updateSettings(
   });
   return getSettings(db, actor, serverMinimum);
 }
+
+/**
+ * Every school report and every teacher report (with its classes) of one administration, as
+ * the routes build them: what `npm run bench -- surveys` times.
+ */
+export async function computeAllReports(
+  db: Kysely<Database>,
+  districtId: string,
+  administration: { id: string; mode: string },
+  instrument: InstrumentFile,
+  minimum: number,
+) {
+  const repo = surveyReportsRepository(db);
+  const scales = instrumentScales(instrument);
+  const scopes = await repo.responseScopes(districtId, administration.id);
+  const schools = [...new Set(scopes.map((s) => s.school_id).filter((s): s is string => !!s))];
+  const schoolReports = new Map<string, GroupView[]>();
+  const teacherReports = new Map<string, GroupView[]>();
+  for (const schoolId of schools.sort()) {
+    const pub = await publishSchool(repo, districtId, administration, schoolId, scales, minimum);
+    const view = (k: string) => groupView(pub, null, k, instrument, minimum);
+    schoolReports.set(schoolId, reportKeys(pub, 'school', schoolId).map(view));
+    for (const teacherId of pub.classesOfTeacher.keys())
+      teacherReports.set(teacherId, reportKeys(pub, 'teacher', teacherId).map(view));
+  }
+  return { schoolReports, teacherReports };
+}
