@@ -12,6 +12,9 @@ import {
   RepairReportRoute,
   RosterRoute,
   StudentRoute,
+  SurveyGapRoute,
+  SurveyReportRoute,
+  SurveyReportsRoute,
 } from './role-routes.js';
 
 export function App() {
@@ -29,6 +32,12 @@ export function App() {
               <Route path="/students/:studentId" element={<StudentRoute />} />
               <Route path="/admin/roster" element={<RosterRoute />} />
               <Route path="/admin/calendar" element={<CalendarRoute />} />
+              <Route path="/surveys" element={<SurveyReportsRoute />} />
+              <Route path="/surveys/:administrationId/gaps/:classId" element={<SurveyGapRoute />} />
+              <Route
+                path="/surveys/:administrationId/:scope/:scopeId"
+                element={<SurveyReportRoute />}
+              />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -14,6 +14,12 @@ import { DyadPage } from '../features/practice/components/dyad-page.js';
 import { PracticePanel } from '../features/practice/components/practice-panel.js';
 import { RepairReportPage } from '../features/practice/components/repair-report-page.js';
 import { RosterPage } from '../features/roster/components/roster-page.js';
+import { GapPage } from '../features/survey-reports/components/gap-page.js';
+import { ReportPage } from '../features/survey-reports/components/report-page.js';
+import {
+  ReportsPage,
+  SurveyReportsLink,
+} from '../features/survey-reports/components/reports-page.js';
 import {
   StudentCard,
   StudentCardLead,
@@ -25,9 +31,24 @@ export function HomeRoute() {
   const user = useCurrentUser();
   switch (user.role) {
     case 'teacher':
-      return <TeacherHome name={user.displayName} practice={<PracticePanel />} />;
+      return (
+        <TeacherHome
+          name={user.displayName}
+          practice={
+            <>
+              <PracticePanel />
+              <SurveyReportsLink />
+            </>
+          }
+        />
+      );
     case 'leader':
-      return <LeaderHome />;
+      return (
+        <>
+          <LeaderHome />
+          <SurveyReportsLink />
+        </>
+      );
     case 'district_admin':
       return <AdminHome />;
     default:
@@ -88,4 +109,35 @@ export function CalendarRoute() {
   const user = useCurrentUser();
   if (user.role !== 'district_admin') return <NotFoundPage />;
   return <CalendarPage />;
+}
+
+const SURVEY_VIEWERS = new Set(['teacher', 'leader', 'district_admin']);
+
+/** Survey results: teachers (their classes), leaders (their school), district admins. */
+export function SurveyReportsRoute() {
+  const user = useCurrentUser();
+  if (!SURVEY_VIEWERS.has(user.role)) return <NotFoundPage />;
+  return <ReportsPage />;
+}
+
+export function SurveyReportRoute() {
+  const user = useCurrentUser();
+  const { administrationId = '', scope = '', scopeId = '' } = useParams();
+  if (!SURVEY_VIEWERS.has(user.role)) return <NotFoundPage />;
+  return (
+    <ReportPage
+      key={`${administrationId}/${scope}/${scopeId}`}
+      administrationId={administrationId}
+      scope={scope}
+      scopeId={scopeId}
+    />
+  );
+}
+
+/** The perception gap: the class's teacher only. */
+export function SurveyGapRoute() {
+  const user = useCurrentUser();
+  const { administrationId = '', classId = '' } = useParams();
+  if (user.role !== 'teacher') return <NotFoundPage />;
+  return <GapPage key={classId} administrationId={administrationId} classId={classId} />;
 }
