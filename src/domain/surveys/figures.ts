@@ -75,6 +75,19 @@ export function scaleFigures(responses: readonly Answers[], scale: Scale): Scale
     scores.push(score);
     rows.push(keyedRow(r, scale));
   }
+  return figuresOfRows(scale, rows, scores, true);
+}
+
+/**
+ * The figures from the scored respondents' keyed rows and scale scores (already computed once
+ * per administration by report.ts). Alpha is left out (null) when `withAlpha` is false.
+ */
+export function figuresOfRows(
+  scale: Scale,
+  rows: ReadonlyArray<ReadonlyArray<number | null>>,
+  scores: readonly number[],
+  withAlpha: boolean,
+): ScaleFigures {
   const distribution = new Array<number>(POINTS).fill(0);
   let answers = 0;
   let favourable = 0;
@@ -96,10 +109,12 @@ export function scaleFigures(responses: readonly Answers[], scale: Scale): Scale
     sd: s && s.n > 1 ? s.sd : null,
     favourable: answers > 0 ? favourable / answers : null,
     distribution,
-    alpha: {
-      pairwise: cronbachAlpha(rows, { missing: 'pairwise' }),
-      listwise: cronbachAlpha(rows, { missing: 'listwise' }),
-    },
+    alpha: withAlpha
+      ? {
+          pairwise: cronbachAlpha(rows, { missing: 'pairwise' }),
+          listwise: cronbachAlpha(rows, { missing: 'listwise' }),
+        }
+      : { pairwise: null, listwise: null },
     items,
   };
 }

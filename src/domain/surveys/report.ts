@@ -4,9 +4,9 @@
 // may be shown (publication.ts) and the reason where it may not. Built from the data alone, the
 // same for every viewer; a viewer's report is a selection of these groups.
 import { meanChange, summarize } from '../stats/change.js';
-import { scaleFigures, type ItemFigures, type ScaleFigures } from './figures.js';
+import { figuresOfRows, type ItemFigures, type ScaleFigures } from './figures.js';
 import { publishGroups, type Hidden } from './publication.js';
-import { respondentScaleScore, type Answers, type Scale } from './scoring.js';
+import { keyedRow, respondentScaleScore, type Answers, type Scale } from './scoring.js';
 
 export type GroupKind = 'school' | 'grade' | 'teacher' | 'class' | 'demographic';
 
@@ -93,21 +93,46 @@ function groupsOf(input: ReportInput): Group[] {
   return [...byKey.values()];
 }
 
+/**
+ * The groups whose scales carry Cronbach's alpha: the school and its large subgroups. A class's
+ * alpha over a handful of students has an interval too wide to read, and costs most of the time.
+ */
+const ALPHA_KINDS = new Set<GroupKind>(['school', 'grade', 'teacher']);
+
 /** Publishes every group of one administration in one school. */
 export function publishReport(input: ReportInput): PublishedReport {
   const groups = groupsOf(input);
-  const publish = (keep: (i: number) => boolean) =>
+  const N = input.responses.length;
+  const publish = (included: Uint8Array | null) =>
     publishGroups(
-      groups.map((g) => ({ key: g.key, family: g.family, members: g.members.filter(keep) })),
+      groups.map((g) => {
+        if (!included) return { key: g.key, family: g.family, members: g.members };
+        const members: number[] = [];
+        for (const i of g.members) if (included[i] === 1) members.push(i);
+        return { key: g.key, family: g.family, members };
+      }),
       input.minimum,
     );
   const answers = input.responses.map((r) => r.answers);
-  const responsesShown = publish(() => true);
+  const responsesShown = publish(null);
 
+  // Each respondent's score and keyed row per scale, once.
   const scoreOf = input.scales.map((s) => answers.map((a) => respondentScaleScore(a, s)));
-  const scaleShown = input.scales.map((_, si) => publish((i) => scoreOf[si]![i] !== null));
+  const rowOf = input.scales.map((s, si) =>
+    answers.map((a, i) => (scoreOf[si]![i] === null ? null : keyedRow(a, s))),
+  );
+  const scaleMask = input.scales.map((_, si) => {
+    const m = new Uint8Array(N);
+    for (let i = 0; i < N; i++) m[i] = scoreOf[si]![i] === null ? 0 : 1;
+    return m;
+  });
+  const scaleShown = scaleMask.map((m) => publish(m));
   const itemShown = input.scales.map((s, si) =>
-    s.items.map((item) => publish((i) => scoreOf[si]![i] !== null && answers[i]!.has(item.key))),
+    s.items.map((_, j) => {
+      const m = new Uint8Array(N);
+      for (let i = 0; i < N; i++) m[i] = rowOf[si]![i]?.[j] != null ? 1 : 0;
+      return publish(m);
+    }),
   );
 
   const out = new Map<string, GroupReport>();
@@ -117,10 +142,15 @@ export function publishReport(input: ReportInput): PublishedReport {
     const scales = input.scales.map((s, si): ScaleResult => {
       const hidden = scaleShown[si]!.get(g.key)!;
       if (hidden !== null) return { shown: false, key: s.key, hidden };
-      const figures = scaleFigures(
-        g.members.map((i) => answers[i]!),
-        s,
-      );
+      const rows: Array<ReadonlyArray<number | null>> = [];
+      const scores: number[] = [];
+      for (const i of g.members) {
+        const row = rowOf[si]![i];
+        if (!row) continue;
+        rows.push(row);
+        scores.push(scoreOf[si]![i]!);
+      }
+      const figures = figuresOfRows(s, rows, scores, ALPHA_KINDS.has(g.kind));
       return {
         shown: true,
         ...figures,
