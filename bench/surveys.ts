@@ -56,7 +56,7 @@ function benchInstrument(): InstrumentFile {
   return { ...a, scales: [...a.scales, ...b.scales], items: [...a.items, ...b.items] };
 }
 
-function load(file: string, instrument: InstrumentFile) {
+function load(file: string, instrument: InstrumentFile, schools: number) {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = OFF');
@@ -176,7 +176,7 @@ function load(file: string, instrument: InstrumentFile) {
       'bench',
       now,
     );
-    for (let s = 0; s < SCHOOLS; s++) {
+    for (let s = 0; s < schools; s++) {
       const schoolId = `school-${s}`;
       school.run(DISTRICT, schoolId, `School ${s}`, 'middle', 1);
       course.run(DISTRICT, `course-${s}`, schoolId, 'Homeroom', 1);
@@ -279,7 +279,10 @@ export const surveysBenchmark: Benchmark = {
   name: 'surveys',
   description:
     'every teacher and school report of 50,000 responses × 20 items vs one aggregate SQL pass (SQLite)',
-  async run() {
+  flags: { small: 'two schools (10,000 responses), to try the harness or profile; no result file' },
+  async run(flags) {
+    const small = flags?.has('small') ?? false;
+    const schools = small ? 2 : SCHOOLS;
     const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-surveys-'));
     const file = join(dir, 'surveys.db');
     const db = openDatabase({ dialect: 'sqlite', path: file });
@@ -287,7 +290,7 @@ export const surveysBenchmark: Benchmark = {
       await migrateToLatest(db);
       const instrument = benchInstrument();
       const loadStart = performance.now();
-      const { sqlite, responses, answers, unscored } = load(file, instrument);
+      const { sqlite, responses, answers, unscored } = load(file, instrument, schools);
       console.log(
         `loaded ${responses} responses in ${round((performance.now() - loadStart) / 1000, 1)} s`,
       );
@@ -322,9 +325,7 @@ export const surveysBenchmark: Benchmark = {
         return { seconds: (performance.now() - t0) / 1000, rows };
       };
 
-      // Warm-up (statement caches, JIT), then alternating rounds.
-      await timeReports();
-      timeBaseline();
+      // Alternating rounds; the median sets aside the first (cold caches, JIT).
       const rounds: Array<{
         reportsSeconds: number;
         reportsCpuSeconds: number;
@@ -391,8 +392,8 @@ export const surveysBenchmark: Benchmark = {
         code: codeVersion(),
         dialect: 'sqlite',
         data: {
-          schools: SCHOOLS,
-          classes: SCHOOLS * CLASSES_PER_SCHOOL,
+          schools,
+          classes: schools * CLASSES_PER_SCHOOL,
           teachers: last!.teacherReports.size,
           responses,
           items: instrument.items.length,
@@ -421,7 +422,7 @@ export const surveysBenchmark: Benchmark = {
           loadAverage: loadavg().map((l) => round(l, 2)),
         },
       };
-      writeResult('surveys', result);
+      if (!small) writeResult('surveys', result);
       sqlite.close();
       return [
         `reports: ${result.seconds} s (median of ${ROUNDS}; target < ${TARGET_SECONDS} s: ${result.meetsTarget ? 'met' : 'NOT met'})`,

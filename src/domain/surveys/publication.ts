@@ -39,19 +39,23 @@ export function publishGroups(
   const size = groups.map((g) => g.members.length);
   const status: Array<Hidden | null> = size.map((n) => (n < minimum ? 'small' : null));
 
-  // Overlap counts of every pair of groups that share a respondent.
-  const memberOf = new Map<number, number[]>();
+  // Overlap counts of every pair of groups that share a respondent (respondents are small
+  // integers: an array of their groups is cheaper than a map).
+  let top = -1;
+  for (const g of groups) for (const m of g.members) if (m > top) top = m;
+  const memberOf: Array<number[] | undefined> = new Array(top + 1);
   groups.forEach((g, gi) => {
     for (const m of g.members) {
-      const list = memberOf.get(m);
+      const list = memberOf[m];
       if (list) list.push(gi);
-      else memberOf.set(m, [gi]);
+      else memberOf[m] = [gi];
     }
   });
   const dense = G * G <= 1 << 22;
   const table = dense ? new Int32Array(G * G) : null;
   const sparse = dense ? null : new Map<number, number>();
-  for (const list of memberOf.values()) {
+  for (const list of memberOf) {
+    if (!list) continue;
     for (let a = 0; a < list.length; a++)
       for (let b = a + 1; b < list.length; b++) {
         const lo = Math.min(list[a]!, list[b]!);
