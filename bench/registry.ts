@@ -17,4 +17,9 @@ export const benchmarks: Record<string, { description: string; load: () => Promi
       'OneRoster 1.2 CSV import of a 100,000-student district vs a bare batched insert of the same rows (SQLite)',
     load: async () => (await import('./import.js')).importBenchmark,
   },
+  surveys: {
+    description:
+      'every teacher and school report of 50,000 responses × 20 items vs one aggregate SQL pass (SQLite)',
+    load: async () => (await import('./surveys.js')).surveysBenchmark,
+  },
 };

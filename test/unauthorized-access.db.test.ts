@@ -22,6 +22,12 @@ import { singleDayIcs } from './ics-samples.js';
 import type { App } from '../src/server/platform/http/app.js';
 import type { Db } from '../src/server/platform/db/database.js';
 import { parseCsv, readZip } from './oneroster-zip.js';
+import {
+  buildAdministration,
+  buildResponse,
+  buildWave,
+  relationshipAnswers,
+} from './survey-factories.js';
 
 const NOW = new Date('2026-11-23T15:00:00Z');
 const OWNER_DAY_OFF = 'Owner district snow day';
@@ -40,6 +46,7 @@ interface World {
   ownerDistrictName: string;
   ownerStudentName: string;
   rosterJobId: string;
+  surveyAdministrationId: string;
   schoolId: string;
 }
 
@@ -154,7 +161,30 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       })
       .execute();
 
+    // A closed survey administration with five anonymous responses in the owner's class.
+    const wave = await buildWave(k, { districtId: room.district.id, name: 'fall' });
+    const survey = await buildAdministration(k, {
+      districtId: room.district.id,
+      schoolId: room.school.id,
+      waveId: wave.id,
+      accountId: room.teacher.account.id,
+      opensAt: '2026-10-01T12:00:00.000Z',
+      closesAt: '2026-10-20T12:00:00.000Z',
+      classIds: [room.cls.id],
+    });
+    for (const v of [2, 3, 4, 4, 5])
+      await buildResponse(k, {
+        districtId: room.district.id,
+        administrationId: survey.id,
+        schoolId: room.school.id,
+        classId: room.cls.id,
+        teacherId: room.teacher.person.id,
+        grade: '7',
+        answers: relationshipAnswers(v),
+      });
+
     w = {
+      surveyAdministrationId: survey.id,
       owner,
       rosterJobId,
       schoolId: room.school.id,
@@ -439,6 +469,46 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       call: (c, w) => c.post(`/api/rostering/imports/${w.rosterJobId}/apply`),
       expect: { ...ADMIN_ONLY, otherDistrictAdmin: 404 },
     },
+    // Survey reports: a teacher's own classes, a leader's school, a district admin's district.
+    // Anyone else finds no report at all.
+    {
+      route: 'GET /api/survey-reports',
+      call: (c) => c.get('/api/survey-reports'),
+      expect: {
+        sameSchoolTeacher: 'own-data-only',
+        otherDistrictTeacher: 'own-data-only',
+        otherDistrictAdmin: 'own-data-only',
+        student: 403,
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'GET /api/survey-reports/:administrationId/:scope/:scopeId',
+      call: (c, w) => c.get(`/api/survey-reports/${w.surveyAdministrationId}/class/${w.classId}`),
+      expect: { ...TEACHERS_OWN_STUDENT, otherDistrictAdmin: 404 },
+    },
+    {
+      route: 'GET /api/survey-reports/:administrationId/:scope/:scopeId/csv',
+      call: (c, w) =>
+        c.get(`/api/survey-reports/${w.surveyAdministrationId}/class/${w.classId}/csv`),
+      expect: { ...TEACHERS_OWN_STUDENT, otherDistrictAdmin: 404 },
+    },
+    {
+      route: 'GET /api/survey-reports/:administrationId/gaps/:classId',
+      call: (c, w) => c.get(`/api/survey-reports/${w.surveyAdministrationId}/gaps/${w.classId}`),
+      expect: TEACHERS_OWN_STUDENT,
+    },
+    {
+      route: 'GET /api/survey-reports/settings',
+      call: (c) => c.get('/api/survey-reports/settings'),
+      expect: { ...ADMIN_ONLY, otherDistrictAdmin: 'own-data-only' },
+    },
+    {
+      route: 'PUT /api/survey-reports/settings',
+      call: (c) =>
+        c.put('/api/survey-reports/settings', { minGroupSize: 7, leadersSeeTeachers: true }),
+      expect: { ...ADMIN_ONLY, otherDistrictAdmin: 'own-data-only' },
+    },
     // Know your students: each answers the questionnaire and a student edits a profile about
     // themselves only; a student's profile is read by their own teachers (and, audited, leaders).
     {
@@ -645,6 +715,11 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     expect((await w.owner.get(`/api/classes/${w.classId}`)).statusCode).toBe(200);
     expect((await w.owner.get(`/api/students/${w.studentId}`)).statusCode).toBe(200);
     expect((await w.owner.get('/api/home/teacher')).statusCode).toBe(200);
+    const report = await w.owner.get(
+      `/api/survey-reports/${w.surveyAdministrationId}/class/${w.classId}`,
+    );
+    expect(report.statusCode).toBe(200);
+    expect(report.json().groups[0].n).toBe(5);
     const profile = await w.owner.get(`/api/know/students/${w.studentId}/profile`);
     expect(profile.json().shared).toEqual([{ field: 'teacher_should_know', value: 'secret note' }]);
   });

@@ -20,6 +20,9 @@ import {
   RepairReportRoute,
   RosterRoute,
   StudentRoute,
+  SurveyGapRoute,
+  SurveyReportRoute,
+  SurveyReportsRoute,
 } from './role-routes.js';
 
 export function App() {
@@ -45,6 +48,12 @@ export function App() {
               <Route path="/me/profile" element={<ProfileRoute />} />
               <Route path="/questionnaire" element={<QuestionnaireRoute />} />
               <Route path="/know/students" element={<KnowStudentsRoute />} />
+              <Route path="/surveys" element={<SurveyReportsRoute />} />
+              <Route path="/surveys/:administrationId/gaps/:classId" element={<SurveyGapRoute />} />
+              <Route
+                path="/surveys/:administrationId/:scope/:scopeId"
+                element={<SurveyReportRoute />}
+              />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

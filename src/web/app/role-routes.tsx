@@ -22,6 +22,12 @@ import { DyadPage } from '../features/practice/components/dyad-page.js';
 import { PracticePanel } from '../features/practice/components/practice-panel.js';
 import { RepairReportPage } from '../features/practice/components/repair-report-page.js';
 import { RosterPage } from '../features/roster/components/roster-page.js';
+import { GapPage } from '../features/survey-reports/components/gap-page.js';
+import { ReportPage } from '../features/survey-reports/components/report-page.js';
+import {
+  ReportsPage,
+  SurveyReportsLink,
+} from '../features/survey-reports/components/reports-page.js';
 import {
   StudentCard,
   StudentCardLead,
@@ -49,6 +55,7 @@ export function HomeRoute() {
               <PracticePanel />
               <TeacherKnowLink />
               <InsightsLinks />
+              <SurveyReportsLink />
             </>
           }
         />
@@ -61,7 +68,12 @@ export function HomeRoute() {
         </RolePlaceholderHome>
       );
     case 'leader':
-      return <LeaderHome />;
+      return (
+        <>
+          <LeaderHome />
+          <SurveyReportsLink />
+        </>
+      );
     case 'district_admin':
       return <AdminHome />;
     default:
@@ -194,4 +206,35 @@ export function EquityLensRoute() {
   const user = useCurrentUser();
   if (user.role !== 'teacher') return <NotFoundPage />;
   return <EquityLensPage />;
+}
+
+const SURVEY_VIEWERS = new Set(['teacher', 'leader', 'district_admin']);
+
+/** Survey results: teachers (their classes), leaders (their school), district admins. */
+export function SurveyReportsRoute() {
+  const user = useCurrentUser();
+  if (!SURVEY_VIEWERS.has(user.role)) return <NotFoundPage />;
+  return <ReportsPage />;
+}
+
+export function SurveyReportRoute() {
+  const user = useCurrentUser();
+  const { administrationId = '', scope = '', scopeId = '' } = useParams();
+  if (!SURVEY_VIEWERS.has(user.role)) return <NotFoundPage />;
+  return (
+    <ReportPage
+      key={`${administrationId}/${scope}/${scopeId}`}
+      administrationId={administrationId}
+      scope={scope}
+      scopeId={scopeId}
+    />
+  );
+}
+
+/** The perception gap: the class's teacher only. */
+export function SurveyGapRoute() {
+  const user = useCurrentUser();
+  const { administrationId = '', classId = '' } = useParams();
+  if (user.role !== 'teacher') return <NotFoundPage />;
+  return <GapPage key={classId} administrationId={administrationId} classId={classId} />;
 }

@@ -75,6 +75,7 @@ describe.each(testDialects())('health and migrations on $name', ({ name, target 
       'survey_response_shares',
       'one_time_links',
       'link_sessions',
+      'survey_report_settings',
     ];
     for (const table of tenantTables) {
       const meta = (await db.kysely.introspection.getTables()).find((t) => t.name === table);

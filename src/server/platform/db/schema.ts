@@ -458,6 +458,15 @@ export interface LinkSessionsTable {
   expires_at: string;
 }
 
+/** Survey reports: a district's minimum group size and whether leaders see teacher-level results. */
+export interface SurveyReportSettingsTable {
+  district_id: string;
+  min_group_size: number | null;
+  leaders_see_teachers: Flag;
+  updated_at: string;
+  updated_by_account_id: string | null;
+}
+
 export interface Database {
   plans: PlansTable;
   incidents: IncidentsTable;
@@ -500,6 +509,7 @@ export interface Database {
   survey_response_shares: SurveyResponseSharesTable;
   one_time_links: OneTimeLinksTable;
   link_sessions: LinkSessionsTable;
+  survey_report_settings: SurveyReportSettingsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -26,6 +26,7 @@ import rosterExportRoutes from '../../features/rostering/export/export.routes.js
 import schoolsRoutes from '../../features/schools/schools.routes.js';
 import strategiesRoutes from '../../features/strategies/strategies.routes.js';
 import studentsRoutes from '../../features/students/students.routes.js';
+import surveyReportsRoutes from '../../features/survey-reports/survey-reports.routes.js';
 
 export interface AppDeps {
   config: Pick<
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(insightsRoutes, { prefix: '/api/insights' });
   await app.register(equityLensRoutes, { prefix: '/api/insights' });
   await app.register(knowRoutes, { prefix: '/api/know' });
+  await app.register(surveyReportsRoutes, { prefix: '/api/survey-reports' });
 
   if (serveWeb)
     await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });

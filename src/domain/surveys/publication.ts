@@ -1,0 +1,137 @@
+// Which groups of respondents a report may show, decided once per administration and measure
+// from the data alone (never from who is looking), so that everything any viewer can see is a
+// subset of one published table. The rules (docs/decisions/015-survey-reports.md):
+//
+// 1. size: a group is shown only when it holds at least `minimum` respondents;
+// 2. partitions: when a shown parent (a school, a teacher) is split into children (its classes,
+//    its grades, the values of a demographic), the respondents of the parent that are in no
+//    shown child number 0 or at least `minimum` (complementary suppression);
+// 3. overlaps: for any two shown groups A and B, A \ B and B \ A each number 0 or at least
+//    `minimum`, so no difference of two shown figures is about fewer than `minimum` respondents.
+//
+// Rules 2 and 3 can each hide a group that the other then needs; the function hides until all
+// three hold (hiding only ever removes groups, so it ends).
+import { suppressPartition } from '../stats/suppression.js';
+
+export type Hidden = 'small' | 'complementary' | 'overlap';
+
+export interface GroupSpec {
+  key: string;
+  /**
+   * The family the group belongs to (classes, grades, each demographic attribute): groups of one
+   * family are disjoint. Groups of different families may nest or cross.
+   */
+  family: string;
+  /** Indices of the respondents in the group (into one shared list), without repeats. */
+  members: readonly number[];
+}
+
+/**
+ * Status of each group: null when shown, else why it is hidden. Rule 2's partitions are found
+ * from the data: for every group P and every other family F, the groups of F that lie inside P
+ * partition P (the respondents of P in none of them are a remainder that is never shown).
+ */
+export function publishGroups(
+  groups: readonly GroupSpec[],
+  minimum: number,
+): Map<string, Hidden | null> {
+  const G = groups.length;
+  const size = groups.map((g) => g.members.length);
+  const status: Array<Hidden | null> = size.map((n) => (n < minimum ? 'small' : null));
+
+  // Overlap counts of every pair of groups that share a respondent (respondents are small
+  // integers: an array of their groups is cheaper than a map).
+  let top = -1;
+  for (const g of groups) for (const m of g.members) if (m > top) top = m;
+  const memberOf: Array<number[] | undefined> = new Array(top + 1);
+  groups.forEach((g, gi) => {
+    for (const m of g.members) {
+      const list = memberOf[m];
+      if (list) list.push(gi);
+      else memberOf[m] = [gi];
+    }
+  });
+  const dense = G * G <= 1 << 22;
+  const table = dense ? new Int32Array(G * G) : null;
+  const sparse = dense ? null : new Map<number, number>();
+  for (const list of memberOf) {
+    if (!list) continue;
+    for (let a = 0; a < list.length; a++)
+      for (let b = a + 1; b < list.length; b++) {
+        const lo = Math.min(list[a]!, list[b]!);
+        const hi = Math.max(list[a]!, list[b]!);
+        if (table) table[lo * G + hi]!++;
+        else sparse!.set(lo * G + hi, (sparse!.get(lo * G + hi) ?? 0) + 1);
+      }
+  }
+  const pairs: Array<[number, number, number]> = [];
+  if (table) {
+    for (let a = 0; a < G; a++)
+      for (let b = a + 1; b < G; b++)
+        if (table[a * G + b]! > 0) pairs.push([a, b, table[a * G + b]!]);
+  } else for (const [k, o] of sparse!) pairs.push([Math.floor(k / G), k % G, o]);
+
+  // The partitions: children of P in family F are F's groups wholly inside P.
+  const parts = new Map<string, { parent: number; family: string; children: number[] }>();
+  for (const [a, b, o] of pairs) {
+    for (const [child, parent] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      if (o !== size[child] || size[parent]! <= size[child]!) continue;
+      const family = groups[child]!.family;
+      if (family === groups[parent]!.family) continue;
+      const key = `${parent}|${family}`;
+      const p = parts.get(key);
+      if (p) p.children.push(child);
+      else parts.set(key, { parent, family, children: [child] });
+    }
+  }
+  const partitions = [...parts.values()].map((p) => ({
+    ...p,
+    remainder: size[p.parent]! - p.children.reduce((s, c) => s + size[c]!, 0),
+  }));
+
+  // Rule 2 first through the shared complementary suppression.
+  for (const p of partitions) {
+    if (status[p.parent] !== null) continue;
+    const cells = p.children.map((c) => ({ key: String(c), n: size[c]! }));
+    // The remainder is never shown: a cell that is hidden whatever its size.
+    if (p.remainder > 0) cells.push({ key: 'remainder', n: p.remainder });
+    const marks = suppressPartition(cells, minimum, { totalShown: true });
+    for (const c of p.children) {
+      const mark = marks.get(String(c));
+      if (mark && status[c] === null) status[c] = mark;
+    }
+  }
+
+  const risky = (d: number) => d > 0 && d < minimum;
+  for (let changed = true; changed;) {
+    changed = false;
+    // Rule 2: the hidden part of a shown parent is 0 or at least the minimum.
+    for (const p of partitions) {
+      if (status[p.parent] !== null) continue;
+      let hidden = p.remainder;
+      for (const c of p.children) if (status[c] !== null) hidden += size[c]!;
+      while (risky(hidden)) {
+        const shown = p.children.filter((c) => status[c] === null);
+        if (shown.length === 0) break;
+        // Hide the smallest shown child: the least information lost.
+        const next = shown.reduce((x, y) => (size[y]! < size[x]! ? y : x));
+        status[next] = 'complementary';
+        hidden += size[next]!;
+        changed = true;
+      }
+    }
+    // Rule 3: no two shown groups differ by a few respondents.
+    for (const [a, b, o] of pairs) {
+      if (status[a] !== null || status[b] !== null) continue;
+      if (risky(size[a]! - o) || risky(size[b]! - o)) {
+        // Hide the smaller of the two (the finer group); on a tie, the later one.
+        status[size[a]! < size[b]! ? a : b] = 'overlap';
+        changed = true;
+      }
+    }
+  }
+  return new Map(groups.map((g, i) => [g.key, status[i]!]));
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { groupKey, publishReport, waveChange, type ReportResponse } from './report.js';
+import type { Scale } from './scoring.js';
+
+const scale: Scale = {
+  key: 'connection',
+  items: [
+    { key: 'c1', reverse: false },
+    { key: 'c2', reverse: true },
+  ],
+};
+
+/** n responses in a class, each answering c1 = v and c2 = 6 − v (so every score is v). */
+function classResponses(
+  classId: string,
+  teacherId: string,
+  grade: string,
+  values: number[],
+): ReportResponse[] {
+  return values.map((v) => ({
+    answers: new Map([
+      ['c1', v],
+      ['c2', 6 - v],
+    ]),
+    classId,
+    teacherId,
+    grade,
+  }));
+}
+
+describe('an administration report', () => {
+  // Teacher T: class A (6 responses, scores 4,4,4,5,5,5), class B (5: 2,3,3,3,4).
+  // Teacher U: class C (2: 1,1). School: 13 responses.
+  const responses = [
+    ...classResponses('A', 'T', '7', [4, 4, 4, 5, 5, 5]),
+    ...classResponses('B', 'T', '7', [2, 3, 3, 3, 4]),
+    ...classResponses('C', 'U', '8', [1, 1]),
+  ];
+  const invited = new Map([
+    [groupKey('class', 'A'), 8],
+    [groupKey('class', 'B'), 5],
+    [groupKey('class', 'C'), 4],
+    [groupKey('teacher', 'T'), 13],
+    [groupKey('school', 'S'), 17],
+  ]);
+  const report = publishReport({
+    schoolId: 'S',
+    scales: [scale],
+    responses,
+    invited,
+    minimum: 5,
+  });
+
+  it('shows n, response rate and scale figures for groups at the minimum', () => {
+    const a = report.groups.get(groupKey('class', 'A'))!;
+    expect(a.responses).toEqual({ shown: true, n: 6 });
+    expect(a.responseRate).toBe(6 / 8);
+    const s = a.scales[0]!;
+    if (!s.shown) throw new Error('class A should be shown');
+    expect(s.n).toBe(6);
+    expect(s.score).toBe(4.5);
+    // 12 keyed answers: six 4s... 4,4,4 → 4 (c1) and 4 (c2 keyed); 5s likewise: all favourable.
+    expect(s.favourable).toBe(1);
+    expect(s.distribution).toEqual([0, 0, 0, 6, 6]);
+    // c2 as answered: 6 − 4 = 2 three times, 6 − 5 = 1 three times.
+    const c2 = s.items[1]!;
+    if (!c2.shown) throw new Error('item c2 should be shown');
+    expect(c2.distribution).toEqual([3, 3, 0, 0, 0]);
+  });
+
+  it('says "fewer than N" (no figure) for a small class and hides what would reveal it', () => {
+    const c = report.groups.get(groupKey('class', 'C'))!;
+    expect(c.responses).toEqual({ shown: false, hidden: 'small' });
+    expect(c.responseRate).toBeNull();
+    expect(c.scales[0]).toEqual({ shown: false, key: 'connection', hidden: 'small' });
+    // Grade 8 is class C (2 answers); grade 7 would then be school − grade 8: hidden too.
+    expect(report.groups.get(groupKey('grade', '8'))!.responses.shown).toBe(false);
+    expect(report.groups.get(groupKey('grade', '7'))!.responses.shown).toBe(false);
+    // Teacher T is the school minus class C: hidden.
+    expect(report.groups.get(groupKey('teacher', 'T'))!.responses.shown).toBe(false);
+    const school = report.groups.get(groupKey('school', 'S'))!;
+    expect(school.responses).toEqual({ shown: true, n: 13 });
+    expect(school.responseRate).toBe(13 / 17);
+  });
+
+  it('computes change between waves with an interval, only for groups shown in both', () => {
+    const spring = publishReport({
+      schoolId: 'S',
+      scales: [scale],
+      responses: [
+        ...classResponses('A', 'T', '7', [5, 5, 5, 5, 4, 4, 5]),
+        ...classResponses('B', 'T', '7', [3, 3, 3, 4, 4]),
+        ...classResponses('C', 'U', '8', [2, 2, 2, 2, 2]),
+      ],
+      invited: new Map(),
+      minimum: 5,
+    });
+    const change = waveChange(report, spring, groupKey('class', 'A'), 'connection')!;
+    // Fall mean 4.5 (n 6), spring 33/7 (n 7).
+    expect(change.before).toEqual({ n: 6, mean: 4.5 });
+    expect(change.after.n).toBe(7);
+    expect(change.difference).toBeCloseTo(33 / 7 - 4.5, 12);
+    expect(change.ci95[0]).toBeLessThan(change.difference);
+    expect(change.ci95[1]).toBeGreaterThan(change.difference);
+    // Class C was hidden in the fall: no change is shown.
+    expect(waveChange(report, spring, groupKey('class', 'C'), 'connection')).toBeNull();
+  });
+});
