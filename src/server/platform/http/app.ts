@@ -23,6 +23,7 @@ import rosterExportRoutes from '../../features/rostering/export/export.routes.js
 import schoolsRoutes from '../../features/schools/schools.routes.js';
 import strategiesRoutes from '../../features/strategies/strategies.routes.js';
 import studentsRoutes from '../../features/students/students.routes.js';
+import surveysRoutes from '../../features/surveys/surveys.routes.js';
 
 export interface AppDeps {
   config: Pick<
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(rosteringRoutes, { prefix: '/api/rostering' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(rosterExportRoutes, { prefix: '/api/rostering' });
+  await app.register(surveysRoutes, { prefix: '/api/surveys' });
 
   if (serveWeb)
     await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
