@@ -1,6 +1,7 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ClassView } from '../features/classes/components/class-view.js';
 import { SignInPage } from '../features/auth/components/sign-in-page.js';
+import { LinkEntryPage } from '../features/surveys/components/link-entry-page.js';
 import { Layout } from './layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { AppProviders } from './providers.js';
@@ -12,6 +13,8 @@ import {
   RepairReportRoute,
   RosterRoute,
   StudentRoute,
+  SurveysAdminRoute,
+  TakeSurveyRoute,
 } from './role-routes.js';
 
 export function App() {
@@ -21,6 +24,8 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/l/:code" element={<LinkEntryPage />} />
+            <Route path="/surveys/take/:administrationId" element={<TakeSurveyRoute />} />
             <Route element={<RequireSession />}>
               <Route path="/" element={<HomeRoute />} />
               <Route path="/classes/:classId" element={<ClassView />} />
@@ -29,6 +34,7 @@ export function App() {
               <Route path="/students/:studentId" element={<StudentRoute />} />
               <Route path="/admin/roster" element={<RosterRoute />} />
               <Route path="/admin/calendar" element={<CalendarRoute />} />
+              <Route path="/surveys/administrations" element={<SurveysAdminRoute />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

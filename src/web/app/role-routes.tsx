@@ -2,12 +2,13 @@
 // each other, so the role decides here which feature's page to show, and pages made of several
 // features' parts are put together here.
 import { useParams } from 'react-router';
-import { useCurrentUser } from '../features/auth/api/get-session.js';
+import { useCurrentUser, useSession } from '../features/auth/api/get-session.js';
 import { CalendarPage } from '../features/calendar/components/calendar-page.js';
 import { useClass } from '../features/classes/api/get-class.js';
 import { AdminHome } from '../features/home/components/admin-home.js';
 import { LeaderHome } from '../features/home/components/leader-home.js';
 import { RolePlaceholderHome } from '../features/home/components/role-placeholder-home.js';
+import { StudentHome } from '../features/home/components/student-home.js';
 import { TeacherHome } from '../features/home/components/teacher-home.js';
 import { ClassRatiosPage } from '../features/practice/components/class-ratios-page.js';
 import { DyadPage } from '../features/practice/components/dyad-page.js';
@@ -19,6 +20,10 @@ import {
   StudentCardLead,
   StudentCardSections,
 } from '../features/students/components/student-card.js';
+import { AdministrationsPage } from '../features/surveys/components/administrations-page.js';
+import { OpenSurveysSection } from '../features/surveys/components/open-surveys-section.js';
+import { TakeSurveyPage } from '../features/surveys/components/take-survey-page.js';
+import { Loading } from '../components/ui/loading.js';
 import { NotFoundPage } from './not-found-page.js';
 
 export function HomeRoute() {
@@ -30,6 +35,11 @@ export function HomeRoute() {
       return <LeaderHome />;
     case 'district_admin':
       return <AdminHome />;
+    case 'student':
+      // Sections from features, in order; questionnaires join this list.
+      return (
+        <StudentHome name={user.displayName} sections={[<OpenSurveysSection key="surveys" />]} />
+      );
     default:
       return <RolePlaceholderHome name={user.displayName} role={user.role} />;
   }
@@ -88,4 +98,18 @@ export function CalendarRoute() {
   const user = useCurrentUser();
   if (user.role !== 'district_admin') return <NotFoundPage />;
   return <CalendarPage />;
+}
+
+/** Surveys a leader (their school) or district admin (all) runs. */
+export function SurveysAdminRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'leader' && user.role !== 'district_admin') return <NotFoundPage />;
+  return <AdministrationsPage today={new Date().toISOString().slice(0, 10)} />;
+}
+
+/** Answering a survey: signed in, or through a one-time link's session (no sign-in needed). */
+export function TakeSurveyRoute() {
+  const session = useSession();
+  if (session.isPending) return <Loading />;
+  return <TakeSurveyPage signedIn={Boolean(session.data)} />;
 }

@@ -39,6 +39,8 @@ export interface QuestionFlowProps {
   renderExtra?: (question: FlowQuestion, value: FlowValue | null) => ReactNode;
   /** A message under the last screen's button (an error from submitting). */
   finishError?: string | null;
+  /** Extra controls on the last screen, above the send button (e.g. a choice to share). */
+  reviewExtra?: ReactNode;
 }
 
 const SPEECH_LANG = { en: 'en-US', es: 'es-ES' } as const;
@@ -60,6 +62,7 @@ export function QuestionFlow({
   finishing = false,
   renderExtra,
   finishError = null,
+  reviewExtra,
 }: QuestionFlowProps) {
   const { t } = useTranslation();
   const firstOpen = questions.findIndex((q) => !(q.id in initialAnswers));
@@ -203,6 +206,7 @@ export function QuestionFlow({
             {t('questionFlow.reviewTitle')}
           </h2>
           <p>{t('questionFlow.reviewBody', { answered, total })}</p>
+          {reviewExtra}
           {finishError && (
             <p className="question-flow-error" role="alert">
               {finishError}
