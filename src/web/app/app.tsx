@@ -2,6 +2,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { ClassView } from '../features/classes/components/class-view.js';
 import { SignInPage } from '../features/auth/components/sign-in-page.js';
 import { QuestionnaireLinkPage } from '../features/know/components/questionnaire-link-page.js';
+import { LinkEntryPage } from '../features/surveys/components/link-entry-page.js';
 import { Layout } from './layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { AppProviders } from './providers.js';
@@ -23,6 +24,8 @@ import {
   SurveyGapRoute,
   SurveyReportRoute,
   SurveyReportsRoute,
+  SurveysAdminRoute,
+  TakeSurveyRoute,
 } from './role-routes.js';
 
 export function App() {
@@ -33,6 +36,8 @@ export function App() {
           <Route element={<Layout />}>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/questionnaire/link/:code" element={<QuestionnaireLinkPage />} />
+            <Route path="/l/:code" element={<LinkEntryPage />} />
+            <Route path="/surveys/take/:administrationId" element={<TakeSurveyRoute />} />
             <Route element={<RequireSession />}>
               <Route path="/" element={<HomeRoute />} />
               <Route path="/classes/:classId" element={<ClassView />} />
@@ -54,6 +59,7 @@ export function App() {
                 path="/surveys/:administrationId/:scope/:scopeId"
                 element={<SurveyReportRoute />}
               />
+              <Route path="/surveys/administrations" element={<SurveysAdminRoute />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

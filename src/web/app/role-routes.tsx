@@ -2,12 +2,13 @@
 // each other, so the role decides here which feature's page to show, and pages made of several
 // features' parts are put together here.
 import { useParams } from 'react-router';
-import { useCurrentUser } from '../features/auth/api/get-session.js';
+import { useCurrentUser, useSession } from '../features/auth/api/get-session.js';
 import { CalendarPage } from '../features/calendar/components/calendar-page.js';
 import { useClass } from '../features/classes/api/get-class.js';
 import { AdminHome } from '../features/home/components/admin-home.js';
 import { LeaderHome } from '../features/home/components/leader-home.js';
 import { RolePlaceholderHome } from '../features/home/components/role-placeholder-home.js';
+import { StudentHome } from '../features/home/components/student-home.js';
 import { TeacherHome } from '../features/home/components/teacher-home.js';
 import { KnowStudentsPage } from '../features/know/components/know-students-page.js';
 import {
@@ -41,6 +42,10 @@ import { MyCommonalities } from '../features/insights/components/my-commonalitie
 import { PredictionsPage } from '../features/insights/components/predictions-page.js';
 import { StudentCommonalities } from '../features/insights/components/student-commonalities.js';
 import { useStudent } from '../features/students/api/get-student.js';
+import { AdministrationsPage } from '../features/surveys/components/administrations-page.js';
+import { OpenSurveysSection } from '../features/surveys/components/open-surveys-section.js';
+import { TakeSurveyPage } from '../features/surveys/components/take-survey-page.js';
+import { Loading } from '../components/ui/loading.js';
 import { NotFoundPage } from './not-found-page.js';
 
 export function HomeRoute() {
@@ -60,13 +65,6 @@ export function HomeRoute() {
           }
         />
       );
-    case 'student':
-      return (
-        <RolePlaceholderHome name={user.displayName} role={user.role}>
-          <StudentKnowSection />
-          <MyCommonalities />
-        </RolePlaceholderHome>
-      );
     case 'leader':
       return (
         <>
@@ -76,6 +74,18 @@ export function HomeRoute() {
       );
     case 'district_admin':
       return <AdminHome />;
+    case 'student':
+      // Sections from features, in order; questionnaires join this list.
+      return (
+        <StudentHome
+          name={user.displayName}
+          sections={[
+            <OpenSurveysSection key="surveys" />,
+            <StudentKnowSection key="know" />,
+            <MyCommonalities key="commonalities" />,
+          ]}
+        />
+      );
     default:
       return <RolePlaceholderHome name={user.displayName} role={user.role} />;
   }
@@ -237,4 +247,18 @@ export function SurveyGapRoute() {
   const { administrationId = '', classId = '' } = useParams();
   if (user.role !== 'teacher') return <NotFoundPage />;
   return <GapPage key={classId} administrationId={administrationId} classId={classId} />;
+}
+
+/** Surveys a leader (their school) or district admin (all) runs. */
+export function SurveysAdminRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'leader' && user.role !== 'district_admin') return <NotFoundPage />;
+  return <AdministrationsPage today={new Date().toISOString().slice(0, 10)} />;
+}
+
+/** Answering a survey: signed in, or through a one-time link's session (no sign-in needed). */
+export function TakeSurveyRoute() {
+  const session = useSession();
+  if (session.isPending) return <Loading />;
+  return <TakeSurveyPage signedIn={Boolean(session.data)} />;
 }

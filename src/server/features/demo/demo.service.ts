@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { localDate } from '../../../domain/calendar.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Database } from '../../platform/db/schema.js';
+import { demoSurveyRows } from './demo-surveys.js';
 import { ConflictError } from '../../platform/errors.js';
 import {
   DEMO_DEFAULTS,
@@ -58,6 +59,13 @@ export async function seedDemo(
     await repo.insertAll('enrollments', data.enrollments);
     await repo.insertAll('accounts', hashed);
     await repo.insertAll('interactions', data.interactions);
+    const surveys = demoSurveyRows(data, options.today);
+    await repo.insertAll('survey_waves', [surveys.wave]);
+    await repo.insertAll('survey_administrations', [surveys.adm]);
+    await repo.insertAll('survey_administration_targets', surveys.targets);
+    await repo.insertAll('survey_participations', surveys.participations);
+    await repo.insertAll('survey_responses', surveys.responses);
+    await repo.insertAll('survey_answers', surveys.answers);
   });
   const kinds = (k: string) => data.people.filter((p) => p.kind === k).length;
   return {

@@ -27,6 +27,7 @@ import schoolsRoutes from '../../features/schools/schools.routes.js';
 import strategiesRoutes from '../../features/strategies/strategies.routes.js';
 import studentsRoutes from '../../features/students/students.routes.js';
 import surveyReportsRoutes from '../../features/survey-reports/survey-reports.routes.js';
+import surveysRoutes from '../../features/surveys/surveys.routes.js';
 
 export interface AppDeps {
   config: Pick<
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(equityLensRoutes, { prefix: '/api/insights' });
   await app.register(knowRoutes, { prefix: '/api/know' });
   await app.register(surveyReportsRoutes, { prefix: '/api/survey-reports' });
+  await app.register(surveysRoutes, { prefix: '/api/surveys' });
 
   if (serveWeb)
     await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });

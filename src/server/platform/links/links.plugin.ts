@@ -48,7 +48,9 @@ const linksPlugin: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = asyn
         sameSite: 'lax',
         secure: req.protocol === 'https',
         signed: true,
-        expires: expiresAt,
+        // Relative, so a browser whose clock differs from the server's still keeps it; the
+        // server checks the session's own expiry on every request.
+        maxAge: Math.max(1, Math.floor((expiresAt.getTime() - opts.now().getTime()) / 1000)),
       });
       const actor = await findLinkActor(opts.db.kysely, cookie, opts.now());
       return { session: actor ? view(actor) : null };

@@ -49,6 +49,8 @@ export interface QuestionFlowProps {
     change: (value: FlowValue | null) => void,
     commit: (value: FlowValue | null) => void,
   ) => ReactNode;
+  /** Extra controls on the last screen, above the send button (e.g. a choice to share). */
+  reviewExtra?: ReactNode;
 }
 
 const SPEECH_LANG = { en: 'en-US', es: 'es-ES' } as const;
@@ -71,6 +73,7 @@ export function QuestionFlow({
   renderExtra,
   finishError = null,
   renderAnswer,
+  reviewExtra,
 }: QuestionFlowProps) {
   const { t } = useTranslation();
   const firstOpen = questions.findIndex((q) => !(q.id in initialAnswers));
@@ -221,6 +224,7 @@ export function QuestionFlow({
             {t('questionFlow.reviewTitle')}
           </h2>
           <p>{t('questionFlow.reviewBody', { answered, total })}</p>
+          {reviewExtra}
           {finishError && (
             <p className="question-flow-error" role="alert">
               {finishError}

@@ -1,0 +1,146 @@
+// Surveys in a real browser: a student answers on a phone, a leader sees response rates, a
+// one-time link opens a survey without signing in (and works once).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAccount, buildClassroom, buildStaff } from '../test/factories.js';
+import { signIn } from '../test/harness.js';
+import {
+  TODAY,
+  browserAvailable,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  expectText,
+  openPage,
+  signInThroughPage,
+  startHarness,
+  type Harness,
+} from './harness.js';
+
+describe.skipIf(!browserAvailable)('surveys', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function schoolWithSurvey() {
+    const room = await buildClassroom(h.db.kysely, {
+      today: TODAY,
+      studentNames: [
+        { given: 'Ana', family: 'Lopez' },
+        { given: 'Ben', family: 'Okafor' },
+        { given: 'Cy' },
+      ],
+    });
+    const leader = await buildStaff(h.db.kysely, {
+      districtId: room.district.id,
+      schoolId: room.school.id,
+      role: 'leader',
+    });
+    const lead = await signIn(h.app, leader.account.username, leader.account.password);
+    const created = await lead.post('/api/surveys/administrations', {
+      instrumentId: 'classroom-climate',
+      schoolYear: '2026-2027',
+      wave: 'fall',
+      opensAt: '2026-11-20T00:00:00.000Z',
+      closesAt: '2026-12-04T00:00:00.000Z',
+      languages: ['en', 'es'],
+      mode: 'anonymous',
+      classIds: [room.cls.id],
+      grades: [],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return { room, leader, admId: created.json().id as string };
+  }
+
+  it(
+    'a student answers one question per screen on a 375 px phone and sends the answers',
+    { timeout: 90_000 },
+    async () => {
+      const { room, admId } = await schoolWithSurvey();
+      const account = await buildAccount(h.db.kysely, {
+        districtId: room.district.id,
+        role: 'student',
+        personId: room.students[0]!.id,
+        schoolId: room.school.id,
+      });
+      const { page, pageErrors } = await openPage(h, { viewport: { width: 375, height: 740 } });
+      await signInThroughPage(page, account);
+      await page.getByRole('heading', { level: 2, name: 'Your surveys' }).waitFor();
+      await expectNoAxeViolations(page, 'student home');
+      await page.getByRole('link', { name: /This class/ }).click();
+      await page.getByText('Question 1 of 10').waitFor();
+      await expectNoHorizontalScroll(page);
+      await expectNoAxeViolations(page, 'survey question at 375 px');
+      await page.getByLabel('Almost always').check();
+      await expectText(page.getByRole('status').filter({ hasText: /Sav/ }), 'Saved');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByText('Question 2 of 10').waitFor();
+      await page.getByRole('button', { name: 'Skip' }).click();
+      await page.getByText('Question 3 of 10').waitFor();
+      await page.getByRole('button', { name: 'Back' }).click();
+      await page.getByText('Question 2 of 10').waitFor();
+      for (let i = 2; i <= 10; i++) await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('heading', { name: 'Ready to send?' }).waitFor();
+      await expectText(page.locator('.question-flow'), 'You answered 1 of 10 questions');
+      await expectNoAxeViolations(page, 'survey review at 375 px');
+      await page.getByRole('button', { name: 'Send my answers' }).click();
+      await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
+      const rows = await h.db.kysely
+        .selectFrom('survey_responses as r')
+        .innerJoin('survey_answers as a', 'a.response_id', 'r.id')
+        .select(['r.respondent_id', 'a.item_id', 'a.value'])
+        .where('r.administration_id', '=', admId)
+        .execute();
+      expect(rows).toEqual([{ respondent_id: null, item_id: 'cc-climate-1', value: 5 }]);
+      expect(pageErrors).toEqual([]);
+    },
+  );
+
+  it(
+    'a leader sees the administrations with their response rates and the form to start one',
+    { timeout: 60_000 },
+    async () => {
+      const { leader } = await schoolWithSurvey();
+      const { page, pageErrors } = await openPage(h);
+      await signInThroughPage(page, leader.account);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.goto('/surveys/administrations');
+      await page.getByRole('heading', { level: 1, name: 'Surveys' }).waitFor();
+      const row = page.getByRole('row', { name: /This class/ });
+      await expectText(row, '0 of 3 (0%)');
+      await expectText(row, 'Anonymous');
+      await page.getByLabel('Closes on').waitFor();
+      await expectNoAxeViolations(page, 'administrations page');
+      expect(pageErrors).toEqual([]);
+    },
+  );
+
+  it('a one-time link opens the survey without signing in, once', { timeout: 60_000 }, async () => {
+    const { room, admId } = await schoolWithSurvey();
+    const teacher = await signIn(
+      h.app,
+      room.teacher.account.username,
+      room.teacher.account.password,
+    );
+    const links = await teacher.post(`/api/surveys/administrations/${admId}/links`, {
+      classId: room.cls.id,
+    });
+    expect(links.statusCode, links.body).toBe(201);
+    const ben = links.json().links.find((l: { name: string }) => l.name.startsWith('Ben'));
+    const first = await openPage(h, { viewport: { width: 375, height: 740 } });
+    await first.page.goto(`/l/${ben.code}`);
+    await first.page.getByRole('heading', { level: 1, name: 'Hi Ben' }).waitFor();
+    await first.page.getByRole('link', { name: /This class/ }).waitFor();
+    await expectNoAxeViolations(first.page, 'link entry page');
+    await first.page.getByRole('link', { name: /This class/ }).click();
+    await first.page.getByText('Question 1 of 10').waitFor();
+
+    const again = await openPage(h);
+    await again.page.goto(`/l/${ben.code}`);
+    await expectText(again.page.getByRole('alert'), 'already been used');
+    await expectNoAxeViolations(again.page, 'used link');
+    expect([...first.pageErrors, ...again.pageErrors]).toEqual([]);
+  });
+});
