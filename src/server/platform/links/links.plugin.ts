@@ -41,14 +41,15 @@ const linksPlugin: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = asyn
       schema: { body: RedeemLinkBody, response: { 200: LinkSessionResponse, ...errors } },
     },
     async (req, reply) => {
-      const { cookie, expiresAt } = await redeemLink(opts.db.kysely, req.body.code, opts.now());
+      const { cookie } = await redeemLink(opts.db.kysely, req.body.code, opts.now());
       reply.setCookie(LINK_COOKIE, cookie, {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
         secure: req.protocol === 'https',
         signed: true,
-        expires: expiresAt,
+        // A browser-session cookie: the server ends the link session (link_sessions.expires_at)
+        // by its own clock, which a cookie expiry in the browser's clock could contradict.
       });
       const actor = await findLinkActor(opts.db.kysely, cookie, opts.now());
       return { session: actor ? view(actor) : null };
