@@ -11,6 +11,8 @@ import {
   generateDemo,
   type DemoOptions,
 } from './demo.generator.js';
+import { GET_TO_KNOW_YOU, getQuestionnaire } from '../../platform/content/questionnaires.js';
+import { generateKnowDemo } from './demo.know.js';
 import { demoRepository } from './demo.repository.js';
 
 export interface DemoSummary {
@@ -58,6 +60,16 @@ export async function seedDemo(
     await repo.insertAll('enrollments', data.enrollments);
     await repo.insertAll('accounts', hashed);
     await repo.insertAll('interactions', data.interactions);
+    const know = generateKnowDemo(
+      data,
+      getQuestionnaire(GET_TO_KNOW_YOU),
+      DEMO_USERNAMES.teacher,
+      DEMO_USERNAMES.student,
+      now.toISOString(),
+    );
+    await repo.insertAll('questionnaire_responses', know.responses);
+    await repo.insertAll('questionnaire_answers', know.answers);
+    await repo.insertAll('student_profile_fields', know.profileFields);
   });
   const kinds = (k: string) => data.people.filter((p) => p.kind === k).length;
   return {
