@@ -12,6 +12,8 @@ import {
   generateDemo,
   type DemoOptions,
 } from './demo.generator.js';
+import { GET_TO_KNOW_YOU, getQuestionnaire } from '../../platform/content/questionnaires.js';
+import { generateKnowDemo } from './demo.know.js';
 import { demoRepository } from './demo.repository.js';
 
 export interface DemoSummary {
@@ -66,6 +68,16 @@ export async function seedDemo(
     await repo.insertAll('survey_participations', surveys.participations);
     await repo.insertAll('survey_responses', surveys.responses);
     await repo.insertAll('survey_answers', surveys.answers);
+    const know = generateKnowDemo(
+      data,
+      getQuestionnaire(GET_TO_KNOW_YOU),
+      DEMO_USERNAMES.teacher,
+      DEMO_USERNAMES.student,
+      now.toISOString(),
+    );
+    await repo.insertAll('questionnaire_responses', know.responses);
+    await repo.insertAll('questionnaire_answers', know.answers);
+    await repo.insertAll('student_profile_fields', know.profileFields);
   });
   const kinds = (k: string) => data.people.filter((p) => p.kind === k).length;
   return {

@@ -36,7 +36,8 @@ export function ProfileEditPage() {
   if (profile.isPending) return <Loading />;
   if (profile.isError)
     return <ErrorAlert error={profile.error} onRetry={() => void profile.refetch()} />;
-  return <ProfileForm key={profile.data.updatedAt ?? 'new'} profile={profile.data} />;
+  // The form keeps its own draft from the first load; a save does not reset it.
+  return <ProfileForm profile={profile.data} />;
 }
 
 function ProfileForm({ profile }: { profile: MyProfileResponse }) {
