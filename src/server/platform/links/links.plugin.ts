@@ -41,7 +41,7 @@ const linksPlugin: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = asyn
       schema: { body: RedeemLinkBody, response: { 200: LinkSessionResponse, ...errors } },
     },
     async (req, reply) => {
-      const { cookie } = await redeemLink(opts.db.kysely, req.body.code, opts.now());
+      const { cookie, expiresAt } = await redeemLink(opts.db.kysely, req.body.code, opts.now());
       reply.setCookie(LINK_COOKIE, cookie, {
         path: '/',
         httpOnly: true,
