@@ -45,7 +45,10 @@ function withStatementCache(sqlite: SQLite.Database, limit = 500) {
   };
 }
 
-export function openDatabase(target: DatabaseTarget, opts: { poolSize?: number } = {}): Db {
+export function openDatabase(
+  target: DatabaseTarget,
+  opts: { poolSize?: number; connectTimeoutMs?: number; onIdleError?: (err: Error) => void } = {},
+): Db {
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     const sqlite = new SQLite(target.path);
@@ -58,7 +61,15 @@ export function openDatabase(target: DatabaseTarget, opts: { poolSize?: number }
     });
     return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: opts.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: opts.poolSize ?? 10,
+    // A server that does not answer fails the request (503) instead of holding it forever.
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
+  });
+  // An idle connection the server closes (a restart, a failover) is dropped from the pool; without
+  // a listener, node would treat the 'error' event as fatal and stop the process.
+  pool.on('error', (err) => opts.onIdleError?.(err));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }
@@ -94,4 +105,35 @@ export async function migrationVersion(db: Db): Promise<string | null> {
 /** Throws when the database cannot answer a trivial query. */
 export async function pingDatabase(db: Db): Promise<void> {
   await sql`select 1`.execute(db.kysely);
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down, recovering)
+  '53300', // too_many_connections
+]);
+
+/** True when an error means "the database cannot be reached", not "this query is wrong". */
+export function isUnavailableError(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08')))
+      return true;
+    if (
+      typeof message === 'string' &&
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+        message,
+      )
+    )
+      return true;
+    e = cause;
+  }
+  return false;
 }
