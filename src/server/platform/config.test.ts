@@ -73,7 +73,11 @@ describe('config', () => {
       /^DATABASE_REPLICA_URL: must be a postgres:\/\/ URL/,
     ],
     [
-      { DATABASE_URL: 'postgres://u@h/db', DATABASE_REPLICA_URL: 'x', REPLICA_MAX_LAG_SECONDS: '0' },
+      {
+        DATABASE_URL: 'postgres://u@h/db',
+        DATABASE_REPLICA_URL: 'x',
+        REPLICA_MAX_LAG_SECONDS: '0',
+      },
       /^REPLICA_MAX_LAG_SECONDS: must be between 1 and 3600/,
     ],
   ])('stops on %o naming the variable', (env, message) => {

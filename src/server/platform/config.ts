@@ -150,7 +150,10 @@ function replicaVar(env: Env, primary: DatabaseTarget, cwd: string): Config['rep
   if (raw === undefined || raw === '') return null;
   const target = parseDatabaseUrl(raw, cwd, 'DATABASE_REPLICA_URL');
   if (target.dialect !== 'postgres')
-    throw new ConfigError('DATABASE_REPLICA_URL', 'must be a postgres:// URL (a streaming replica)');
+    throw new ConfigError(
+      'DATABASE_REPLICA_URL',
+      'must be a postgres:// URL (a streaming replica)',
+    );
   if (primary.dialect !== 'postgres')
     throw new ConfigError(
       'DATABASE_REPLICA_URL',

@@ -74,16 +74,42 @@ export function openDatabase(
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }
 
-function migrator(db: Db): Migrator {
+function migrator(db: Db, opts: { disableTransactions?: boolean } = {}): Migrator {
   return new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => migrations },
+    ...opts,
   });
+}
+
+/**
+ * Runs the migrator so that instances starting together never race. PostgreSQL: Kysely holds an
+ * advisory lock while it migrates. SQLite: Kysely's own transaction starts deferred, so two
+ * processes could both see a migration as pending; instead the whole run is one BEGIN IMMEDIATE
+ * transaction, which takes the file's write lock first (the other process waits for it).
+ */
+async function runMigrations(db: Db): Promise<MigrationResultSet> {
+  if (db.dialect !== 'sqlite') return migrator(db).migrateToLatest();
+  await sql`pragma busy_timeout = 120000`.execute(db.kysely);
+  try {
+    await sql`begin immediate`.execute(db.kysely);
+    let result: MigrationResultSet;
+    try {
+      result = await migrator(db, { disableTransactions: true }).migrateToLatest();
+    } catch (err) {
+      await sql`rollback`.execute(db.kysely);
+      throw err;
+    }
+    await sql.raw(result.error ? 'rollback' : 'commit').execute(db.kysely);
+    return result;
+  } finally {
+    await sql`pragma busy_timeout = 5000`.execute(db.kysely);
+  }
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const result = await migrator(db).migrateToLatest();
+  const result = await runMigrations(db);
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const err = new Error(

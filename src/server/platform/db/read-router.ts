@@ -51,10 +51,7 @@ export class ReadRouter {
    * that fails to connect mid-request is marked down and the query runs again on the primary,
    * so a replica outage never becomes an error page.
    */
-  async dashboard<T>(
-    req: FastifyRequest,
-    query: (db: Kysely<Database>) => Promise<T>,
-  ): Promise<T> {
+  async dashboard<T>(req: FastifyRequest, query: (db: Kysely<Database>) => Promise<T>): Promise<T> {
     const replica = this.opts.replica;
     if (!replica || this.recentlyWrote(req)) return query(this.opts.primary.kysely);
     const state = await this.state();
