@@ -54,7 +54,7 @@ describe.each(testDialects())('two instances on one $name database', ({ target }
       startInstance({ DATABASE_URL: url }),
     ]);
     db = openDatabase(empty.target);
-  });
+  }, 240_000);
   afterAll(async () => {
     await a?.stop();
     await b?.stop();

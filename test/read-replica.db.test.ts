@@ -80,7 +80,7 @@ describe.skipIf(unavailable !== null)('dashboards on a streaming replica', () =>
     console.info(
       `read-replica test: cluster and two instances ready in ${Date.now() - started} ms`,
     );
-  });
+  }, 240_000);
   afterAll(async () => {
     await main?.stop();
     await strict?.stop();
