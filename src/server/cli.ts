@@ -1,7 +1,8 @@
-// `npx rapport <command>`: migrate, seed-demo, serve, import-oneroster, export-oneroster. Exit
+// `npx rapport <command>`: migrate, backup, seed-demo, serve, import-oneroster, export-oneroster. Exit
 // status 1 with the reason on stderr when something is wrong.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './platform/config.js';
+import { BackupError, backupSqlite } from './platform/db/backup.js';
 import { migrateToLatest, migrationVersion, openDatabase } from './platform/db/database.js';
 import { DEMO_DEFAULTS } from './features/demo/demo.generator.js';
 import { seedDemo, type DemoSummary } from './features/demo/demo.service.js';
@@ -17,7 +18,10 @@ const USAGE = `Usage: rapport <command> [options]
 
 Commands:
   serve                      migrate, create the demo district if the database is empty, and serve
-  migrate                    apply pending database migrations
+  migrate                    apply pending database migrations (safe while instances run: one
+                             migrator at a time; run it before rolling out a new version)
+  backup <file>              copy the SQLite database to <file> while Rapport keeps running
+                             (PostgreSQL: use pg_dump, see README.md)
   seed-demo [options]        create the demo district
       --students <n>         number of students (default ${DEMO_DEFAULTS.students})
       --staff <n>            number of staff (default ${DEMO_DEFAULTS.staff})
@@ -91,6 +95,26 @@ async function main(argv: string[]) {
       process.stdout.write(`Database (${db.dialect}) is at ${await migrationVersion(db)}\n`);
     } finally {
       await db.close();
+    }
+    return;
+  }
+
+  if (command === 'backup') {
+    const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true });
+    if (positionals.length !== 1)
+      fail('backup needs one output file, e.g. rapport backup rapport-2026-11-30.db');
+    if (config.database.dialect !== 'sqlite')
+      fail(
+        'backup copies the embedded SQLite database; for PostgreSQL use pg_dump --format=custom (see README.md, Deployment)',
+      );
+    try {
+      const done = await backupSqlite(config.database.path, positionals[0]!);
+      process.stdout.write(
+        `Backed up ${config.database.path} to ${done.file} (${done.pages} pages).\n`,
+      );
+    } catch (err) {
+      if (err instanceof BackupError) fail(`backup: ${err.message}`);
+      throw err;
     }
     return;
   }

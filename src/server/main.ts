@@ -16,9 +16,16 @@ export interface Running {
 export async function start(config: Config): Promise<Running> {
   const db = openDatabase(config.database);
   await migrateToLatest(db);
+  const replica = config.replica
+    ? openDatabase({ dialect: 'postgres', url: config.replica.url }, { connectTimeoutMs: 2000 })
+    : null;
   let demo: DemoSummary | null = null;
   if (config.demo && (await isEmpty(db.kysely))) demo = await seedDemo(db.kysely);
-  const app = await buildApp({ config, db });
+  const app = await buildApp({
+    config,
+    db,
+    replica: replica && { db: replica, maxLagSeconds: config.replica!.maxLagSeconds },
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -31,6 +38,7 @@ export async function start(config: Config): Promise<Running> {
     async stop() {
       await app.close();
       await db.close();
+      await replica?.close();
     },
   };
 }

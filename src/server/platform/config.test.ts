@@ -37,6 +37,22 @@ describe('config', () => {
     ).toBe(true);
   });
 
+  it('reads a replica URL and its lag limit only beside a PostgreSQL primary', () => {
+    const cwd = dir();
+    const primary = 'postgres://u@127.0.0.1:5432/db';
+    expect(loadConfig({ DATABASE_URL: primary }, cwd).replica).toBeNull();
+    expect(
+      loadConfig(
+        {
+          DATABASE_URL: primary,
+          DATABASE_REPLICA_URL: 'postgres://u@127.0.0.1:5433/db',
+          REPLICA_MAX_LAG_SECONDS: '5',
+        },
+        cwd,
+      ).replica,
+    ).toEqual({ url: 'postgres://u@127.0.0.1:5433/db', maxLagSeconds: 5 });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /^PORT: must be a whole number/],
     [{ PORT: '70000' }, /^PORT: must be between 0 and 65535/],
@@ -48,6 +64,22 @@ describe('config', () => {
     [{ NODE_ENV: 'staging' }, /^NODE_ENV: must be development, production or test/],
     [{ RAPPORT_MIN_GROUP_SIZE: '2' }, /^RAPPORT_MIN_GROUP_SIZE: must be between 3 and 1000/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: must be one of/],
+    [
+      { DATABASE_REPLICA_URL: 'postgres://u@127.0.0.1:5433/db' },
+      /^DATABASE_REPLICA_URL: needs DATABASE_URL to be a postgres:\/\/ URL/,
+    ],
+    [
+      { DATABASE_URL: 'postgres://u@h/db', DATABASE_REPLICA_URL: 'sqlite:./r.db' },
+      /^DATABASE_REPLICA_URL: must be a postgres:\/\/ URL/,
+    ],
+    [
+      {
+        DATABASE_URL: 'postgres://u@h/db',
+        DATABASE_REPLICA_URL: 'x',
+        REPLICA_MAX_LAG_SECONDS: '0',
+      },
+      /^REPLICA_MAX_LAG_SECONDS: must be between 1 and 3600/,
+    ],
   ])('stops on %o naming the variable', (env, message) => {
     expect(() => loadConfig(env, dir())).toThrow(message);
   });

@@ -13,6 +13,8 @@ export interface Config {
   port: number;
   dataDir: string;
   database: DatabaseTarget;
+  /** A streaming replica of a PostgreSQL primary for dashboard reads (docs/decisions/018). */
+  replica: { url: string; maxLagSeconds: number } | null;
   sessionSecret: string;
   sessionTtlHours: number;
   demo: boolean;
@@ -40,6 +42,16 @@ export const SETTINGS = [
     'DATABASE_URL',
     'sqlite:./data/rapport.db',
     '`sqlite:<path>` or `postgres://user:pass@host:port/db`',
+  ],
+  [
+    'DATABASE_REPLICA_URL',
+    '(none)',
+    '`postgres://…` of a streaming replica of DATABASE_URL; dashboards read from it',
+  ],
+  [
+    'REPLICA_MAX_LAG_SECONDS',
+    '30',
+    'a replica further behind than this is skipped (reads go to the primary); also how long a user who just wrote reads from the primary',
   ],
   [
     'SESSION_SECRET',
@@ -132,6 +144,24 @@ function sessionSecret(env: Env, nodeEnv: Config['env'], dataDir: string): strin
   return secret;
 }
 
+function replicaVar(env: Env, primary: DatabaseTarget, cwd: string): Config['replica'] {
+  const raw = env.DATABASE_REPLICA_URL;
+  const maxLagSeconds = intVar(env, 'REPLICA_MAX_LAG_SECONDS', 30, 1, 3600);
+  if (raw === undefined || raw === '') return null;
+  const target = parseDatabaseUrl(raw, cwd, 'DATABASE_REPLICA_URL');
+  if (target.dialect !== 'postgres')
+    throw new ConfigError(
+      'DATABASE_REPLICA_URL',
+      'must be a postgres:// URL (a streaming replica)',
+    );
+  if (primary.dialect !== 'postgres')
+    throw new ConfigError(
+      'DATABASE_REPLICA_URL',
+      'needs DATABASE_URL to be a postgres:// URL: a replica copies a PostgreSQL primary',
+    );
+  return { url: target.url, maxLagSeconds };
+}
+
 /** Reads and validates the configuration. Throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const nodeEnvRaw = env.NODE_ENV ?? 'development';
@@ -148,6 +178,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     cwd,
   );
   const host = env.HOST || '127.0.0.1';
+  const replica = replicaVar(env, database, cwd);
   if (!/^[\w.:-]+$/.test(host))
     throw new ConfigError('HOST', `is not a host name or address: "${host}"`);
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
@@ -163,6 +194,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: intVar(env, 'PORT', 3000, 0, 65535),
     dataDir,
     database,
+    replica,
     sessionSecret: sessionSecret(env, nodeEnv, dataDir),
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     // A production deployment never gets demo accounts with a published password by default.

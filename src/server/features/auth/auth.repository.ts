@@ -53,18 +53,34 @@ export function authRepository(db: Kysely<Database>) {
     async throttleRows(keys: string[]) {
       return db.selectFrom('sign_in_throttle').selectAll().where('key', 'in', keys).execute();
     },
-    async upsertThrottle(row: Database['sign_in_throttle']) {
-      await db
-        .insertInto('sign_in_throttle')
-        .values(row)
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({
-            failures: row.failures,
-            window_started_at: row.window_started_at,
-            locked_until: row.locked_until,
-          }),
-        )
-        .execute();
+    /**
+     * Replaces a throttle row only if it is still `prev` (compare and set), so two instances
+     * counting failures for one key at once never lose one: the loser reads again and retries.
+     */
+    async replaceThrottle(
+      prev: Database['sign_in_throttle'] | undefined,
+      next: Database['sign_in_throttle'],
+    ): Promise<boolean> {
+      if (!prev) {
+        const res = await db
+          .insertInto('sign_in_throttle')
+          .values(next)
+          .onConflict((oc) => oc.column('key').doNothing())
+          .executeTakeFirst();
+        return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+      }
+      const res = await db
+        .updateTable('sign_in_throttle')
+        .set({
+          failures: next.failures,
+          window_started_at: next.window_started_at,
+          locked_until: next.locked_until,
+        })
+        .where('key', '=', prev.key)
+        .where('failures', '=', prev.failures)
+        .where('window_started_at', '=', prev.window_started_at)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
     },
     async clearThrottle(key: string) {
       await db.deleteFrom('sign_in_throttle').where('key', '=', key).execute();

@@ -6,6 +6,7 @@ import {
   ADDRESS_RULE,
   lockedFor,
   recordFailure,
+  type ThrottleRule,
   type ThrottleState,
 } from '../../../domain/throttle.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -22,6 +23,32 @@ function toState(row: Database['sign_in_throttle'] | undefined): ThrottleState |
       lockedUntil: row.locked_until ? Date.parse(row.locked_until) : null,
     }
   );
+}
+
+/**
+ * Adds one failure to a key's counter. Several instances may count for the same key at once:
+ * each writes only over the row it read, and reads again when another got there first.
+ */
+async function countFailure(
+  db: Kysely<Database>,
+  key: string,
+  rule: ThrottleRule,
+  read: Array<Database['sign_in_throttle']>,
+  now: number,
+): Promise<ThrottleState> {
+  const repo = authRepository(db);
+  let prev = read.find((r) => r.key === key);
+  for (let attempt = 0; ; attempt++) {
+    const next = recordFailure(toState(prev), rule, now);
+    const row = {
+      key,
+      failures: next.failures,
+      window_started_at: new Date(next.windowStartedAt).toISOString(),
+      locked_until: next.lockedUntil ? new Date(next.lockedUntil).toISOString() : null,
+    };
+    if ((await repo.replaceThrottle(prev, row)) || attempt >= 20) return next;
+    prev = (await repo.throttleRows([key]))[0];
+  }
 }
 
 function minutes(ms: number): number {
@@ -62,19 +89,8 @@ export async function signIn(
   const account = await repo.findAccountForSignIn(login);
   const ok = await verifyPassword(password, account?.password_hash ?? (await DUMMY_HASH_PROMISE));
   if (!account || !ok || account.active !== 1) {
-    const nextAccount = recordFailure(accountState, ACCOUNT_RULE, t);
-    const nextAddress = recordFailure(addressState, ADDRESS_RULE, t);
-    for (const [key, s] of [
-      [accountKey, nextAccount],
-      [addressKey, nextAddress],
-    ] as const) {
-      await repo.upsertThrottle({
-        key,
-        failures: s.failures,
-        window_started_at: new Date(s.windowStartedAt).toISOString(),
-        locked_until: s.lockedUntil ? new Date(s.lockedUntil).toISOString() : null,
-      });
-    }
+    const nextAccount = await countFailure(db, accountKey, ACCOUNT_RULE, rows, t);
+    await countFailure(db, addressKey, ADDRESS_RULE, rows, t);
     const left = ACCOUNT_RULE.limit - nextAccount.failures;
     throw new UnauthenticatedError(
       left > 0

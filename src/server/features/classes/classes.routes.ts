@@ -6,7 +6,9 @@ import { getClassView, getTeacherHome } from './classes.service.js';
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 const classesRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db } = app.deps;
+  // The home may read from the replica; the class view, read right after logging, never does
+  // (decision 018).
+  const { db, reads } = app.deps;
 
   app.get(
     '/home/teacher',
@@ -14,7 +16,7 @@ const classesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['teacher'] },
       schema: { response: { 200: TeacherHomeResponse, ...errors } },
     },
-    async (req) => getTeacherHome(db.kysely, req.actor!, app.deps.now()),
+    async (req) => reads.dashboard(req, (k) => getTeacherHome(k, req.actor!, app.deps.now())),
   );
 
   app.get(

@@ -22,6 +22,8 @@ describe.each(testDialects())('health and migrations on $name', ({ name, target 
     expect(res.json()).toEqual({
       status: 'ok',
       database: { dialect: name, reachable: true, migration: Object.keys(migrations).at(-1) },
+      replica: 'none',
+      replicaLagSeconds: null,
     });
   });
 
@@ -37,7 +39,10 @@ describe.each(testDialects())('health and migrations on $name', ({ name, target 
     await lost.close();
     const res = await lostApp.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(503);
-    expect(res.json().database.reachable).toBe(false);
+    expect(res.json()).toMatchObject({
+      status: 'degraded',
+      database: { reachable: false, migration: null },
+    });
     await lostApp.close();
   });
 

@@ -26,19 +26,21 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 const teacherOnly = { policy: ['teacher'] as const };
 
 const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db } = app.deps;
+  // Reports (today, repairs, class ratios) may read from the replica; the dyad view and every
+  // write use the primary (decision 018).
+  const { db, reads } = app.deps;
   const now = () => app.deps.now();
 
   app.get(
     '/today',
     { config: teacherOnly, schema: { response: { 200: PracticeTodayResponse, ...errors } } },
-    async (req) => getPracticeToday(db.kysely, req.actor!, now()),
+    async (req) => reads.dashboard(req, (k) => getPracticeToday(k, req.actor!, now())),
   );
 
   app.get(
     '/repairs',
     { config: teacherOnly, schema: { response: { 200: RepairReportResponse, ...errors } } },
-    async (req) => getRepairReport(db.kysely, req.actor!, now()),
+    async (req) => reads.dashboard(req, (k) => getRepairReport(k, req.actor!, now())),
   );
 
   app.get(
@@ -47,7 +49,8 @@ const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: teacherOnly,
       schema: { params: ClassParams, response: { 200: ClassRatiosResponse, ...errors } },
     },
-    async (req) => getClassRatios(db.kysely, req.actor!, req.params.classId, now()),
+    async (req) =>
+      reads.dashboard(req, (k) => getClassRatios(k, req.actor!, req.params.classId, now())),
   );
 
   app.get(

@@ -17,21 +17,44 @@ export function jobsRepository(db: Kysely<Database>) {
     ) {
       await db
         .updateTable('roster_jobs')
-        .set(set)
+        .set({ ...set, lease_until: null, progress: null })
         .where('district_id', '=', districtId)
         .where('id', '=', id)
         .execute();
     },
-    async markRunning(districtId: string, id: string) {
-      // Only a previewed job can be applied, and only once: the status moves in one statement.
+    async markRunning(districtId: string, id: string, claim: { by: string; until: string }) {
+      // Only a previewed job can be applied, and only once: the status and the claim move in
+      // one statement, so of two instances asked at once exactly one gets the row.
       const res = await db
         .updateTable('roster_jobs')
-        .set({ status: 'running', finished_at: null })
+        .set({
+          status: 'running',
+          finished_at: null,
+          claimed_by: claim.by,
+          lease_until: claim.until,
+          progress: null,
+        })
         .where('district_id', '=', districtId)
         .where('id', '=', id)
         .where('status', '=', 'previewed')
         .executeTakeFirst();
       return Number(res.numUpdatedRows) === 1;
+    },
+    /** Renews a running job's lease and records its progress; only its own instance may. */
+    async renewLease(
+      districtId: string,
+      id: string,
+      claim: { by: string; until: string },
+      progress: { file: string; rows: number } | null,
+    ) {
+      await db
+        .updateTable('roster_jobs')
+        .set({ lease_until: claim.until, progress: progress ? JSON.stringify(progress) : null })
+        .where('district_id', '=', districtId)
+        .where('id', '=', id)
+        .where('claimed_by', '=', claim.by)
+        .where('status', '=', 'running')
+        .execute();
     },
     async get(districtId: string, id: string) {
       return db

@@ -165,6 +165,36 @@ describe.each(testDialects())('roster import API on $name', ({ target }) => {
     expect(listed.find((j) => j.id === 'job-cut-off')?.status).toBe('failed');
   });
 
+  it("shows another instance's job by its lease: live with its progress, or cut off once the lease ran out", async () => {
+    const leased = (id: string, leaseMinutes: number) => ({
+      district_id: districtId,
+      id,
+      kind: 'import' as const,
+      dry_run: 0 as const,
+      status: 'running' as const,
+      source_name: 'elsewhere.zip',
+      actor_account_id: null,
+      created_at: new Date(NOW.getTime() - 60_000).toISOString(),
+      finished_at: null,
+      report: null,
+      claimed_by: 'other-host:4242:abcdef12',
+      lease_until: new Date(NOW.getTime() + leaseMinutes * 60_000).toISOString(),
+      progress: JSON.stringify({ file: 'users.csv', rows: 1234 }),
+    });
+    await db.kysely
+      .insertInto('roster_jobs')
+      .values([leased('job-leased', 3), leased('job-lease-over', -1)])
+      .execute();
+    expect((await admin.get('/api/rostering/imports/job-leased')).json()).toMatchObject({
+      status: 'running',
+      progress: { file: 'users.csv', rows: 1234 },
+    });
+    expect((await admin.get('/api/rostering/imports/job-lease-over')).json()).toMatchObject({
+      status: 'failed',
+      progress: null,
+    });
+  });
+
   it('refuses something that is not a zip, naming the field', async () => {
     const res = await upload(Buffer.from('sourcedId,status\n1,active\n'));
     expect(res.statusCode).toBe(400);

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse } from '../../../contracts/common.js';
 import { ImportQuery, JobParams, RosterJob, RosterJobList } from '../../../contracts/rostering.js';
-import { applyImport, getJob, listJobs, startImport } from './rostering.service.js';
+import {
+  applyImport,
+  getJob,
+  listJobs,
+  startImport,
+  waitForRosterJobs,
+} from './rostering.service.js';
 
 const errors = {
   400: ErrorResponse,
@@ -18,6 +24,8 @@ export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 const rosteringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
   const now = () => app.deps.now();
+  // A rolling restart lets a running import finish (and record its end) before the process stops.
+  app.addHook('onClose', async () => waitForRosterJobs());
 
   // The zip arrives as the raw body; only this plugin's routes accept these types.
   app.addContentTypeParser(

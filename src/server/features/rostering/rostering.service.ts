@@ -1,7 +1,9 @@
 // Roster imports from the admin page: an upload is previewed (a dry run) and, once the admin
 // has seen what will change, applied from the same stored file. Jobs run in the background of
-// the instance that received them; their reports are in the database.
+// the instance that received them, which claims the row and renews a lease on it while it runs;
+// their progress, lease and reports are in the database, so every instance shows the same job.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RosterJob, RosterReport } from '../../../contracts/rostering.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -13,7 +15,17 @@ import { importOneRoster } from './import/import-oneroster.js';
 import { rosterSourceFromBuffer } from './import/source.js';
 import { jobsRepository } from './jobs.repository.js';
 
-/** Progress of the jobs this process is running: file and rows read so far. */
+/** This process, as named in a job's claimed_by. */
+export const INSTANCE_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+/**
+ * How long a job's claim holds without renewal. The instance renews it every LEASE_RENEW_MS; a
+ * job past its lease was cut off (its instance stopped). Generous because on SQLite the renewal
+ * waits for the import's transaction, which holds the only connection.
+ */
+export const LEASE_MS = 5 * 60 * 1000;
+export const LEASE_RENEW_MS = 2000;
+
+/** Progress of the jobs this process is running, shown at once by this process. */
 const progress = new Map<string, { file: string; rows: number }>();
 /** Jobs this process is running, so tests and shutdown can wait for them. */
 const running = new Map<string, Promise<void>>();
@@ -23,17 +35,26 @@ export async function waitForRosterJobs(): Promise<void> {
 }
 
 /**
- * A job still "running" long after any import could take was cut off (its instance stopped): it
- * is shown as failed, so the admin knows to upload the file again. Six hours is far beyond the
- * largest district's import (about a minute).
+ * A job from before leases, still "running" long after any import could take, was cut off. Six
+ * hours is far beyond the largest district's import (about a minute).
  */
 export const INTERRUPTED_AFTER_MS = 6 * 60 * 60 * 1000;
 
+function claim(now: Date) {
+  return { by: INSTANCE_ID, until: new Date(now.getTime() + LEASE_MS).toISOString() };
+}
+
+function storedProgress(raw: string | null | undefined): { file: string; rows: number } | null {
+  return raw ? (JSON.parse(raw) as { file: string; rows: number }) : null;
+}
+
 function toView(row: RosterJobsTable, now: Date): RosterJob {
-  const interrupted =
-    row.status === 'running' &&
-    !running.has(row.id) &&
-    now.getTime() - Date.parse(row.created_at) > INTERRUPTED_AFTER_MS;
+  // A running job whose lease ran out was cut off (its instance stopped): shown as failed, so
+  // the admin knows to upload the file again.
+  const deadline = row.lease_until
+    ? Date.parse(row.lease_until)
+    : Date.parse(row.created_at) + INTERRUPTED_AFTER_MS;
+  const interrupted = row.status === 'running' && !running.has(row.id) && now.getTime() > deadline;
   return {
     id: row.id,
     kind: row.kind,
@@ -42,7 +63,10 @@ function toView(row: RosterJobsTable, now: Date): RosterJob {
     sourceName: row.source_name,
     createdAt: row.created_at,
     finishedAt: row.finished_at,
-    progress: row.status === 'running' ? (progress.get(row.id) ?? null) : null,
+    progress:
+      row.status === 'running' && !interrupted
+        ? (progress.get(row.id) ?? storedProgress(row.progress))
+        : null,
     report: row.report ? (JSON.parse(row.report) as RosterReport) : null,
   };
 }
@@ -67,6 +91,17 @@ interface RunContext {
 function run(ctx: RunContext, jobId: string, bytes: Buffer, name: string, dryRun: boolean) {
   const { db, actor, now } = ctx;
   const repo = jobsRepository(db.kysely);
+  // Renew the claim (and publish progress) while the job runs; one renewal at a time.
+  let renewing = false;
+  const renew = setInterval(() => {
+    if (renewing) return;
+    renewing = true;
+    repo
+      .renewLease(actor.districtId, jobId, claim(now()), progress.get(jobId) ?? null)
+      .catch((err: unknown) => ctx.log.warn({ err, jobId }, 'roster job lease not renewed'))
+      .finally(() => (renewing = false));
+  }, LEASE_RENEW_MS);
+  renew.unref();
   const task = (async () => {
     let status: RosterJobsTable['status'] = 'failed';
     let report: RosterReport | null = null;
@@ -108,6 +143,7 @@ function run(ctx: RunContext, jobId: string, bytes: Buffer, name: string, dryRun
     // Nobody awaits a background job: a failure to record its end is logged, never thrown.
     .catch((err: unknown) => ctx.log.error({ err, jobId }, 'roster job could not be recorded'))
     .finally(() => {
+      clearInterval(renew);
       progress.delete(jobId);
       running.delete(jobId);
     });
@@ -140,6 +176,10 @@ export async function startImport(
     created_at: now().toISOString(),
     finished_at: null,
     report: null,
+    ...(() => {
+      const c = claim(now());
+      return { claimed_by: c.by, lease_until: c.until, progress: null };
+    })(),
   };
   await repo.insert(row);
   await repo.saveUpload(actor.districtId, row.id, upload.bytes);
@@ -158,7 +198,7 @@ export async function applyImport(ctx: RunContext, jobId: string): Promise<Roste
       `This import is ${job.status}; only a previewed import can be applied.`,
     );
   const bytes = await repo.loadUpload(actor.districtId, jobId);
-  if (!bytes || !(await repo.markRunning(actor.districtId, jobId)))
+  if (!bytes || !(await repo.markRunning(actor.districtId, jobId, claim(ctx.now()))))
     throw new ConflictError('This import is already being applied.');
   run(ctx, jobId, bytes, job.source_name ?? 'upload.zip', false);
   return toView({ ...job, status: 'running', finished_at: null }, ctx.now());

@@ -6,14 +6,15 @@ import { getAdminHome, getLeaderHome } from './schools.service.js';
 const errors = { 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 const schoolsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db } = app.deps;
+  // Both homes are aggregates: they read from the replica when there is one (decision 018).
+  const { reads } = app.deps;
   app.get(
     '/home/leader',
     {
       config: { policy: ['leader'] },
       schema: { response: { 200: LeaderHomeResponse, ...errors } },
     },
-    async (req) => getLeaderHome(db.kysely, req.actor!, app.deps.now()),
+    async (req) => reads.dashboard(req, (k) => getLeaderHome(k, req.actor!, app.deps.now())),
   );
   app.get(
     '/home/admin',
@@ -21,7 +22,7 @@ const schoolsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['district_admin'] },
       schema: { response: { 200: AdminHomeResponse, ...errors } },
     },
-    async (req) => getAdminHome(db.kysely, req.actor!, app.deps.now()),
+    async (req) => reads.dashboard(req, (k) => getAdminHome(k, req.actor!, app.deps.now())),
   );
 };
 

@@ -45,7 +45,10 @@ function withStatementCache(sqlite: SQLite.Database, limit = 500) {
   };
 }
 
-export function openDatabase(target: DatabaseTarget, opts: { poolSize?: number } = {}): Db {
+export function openDatabase(
+  target: DatabaseTarget,
+  opts: { poolSize?: number; connectTimeoutMs?: number; onIdleError?: (err: Error) => void } = {},
+): Db {
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     const sqlite = new SQLite(target.path);
@@ -58,21 +61,55 @@ export function openDatabase(target: DatabaseTarget, opts: { poolSize?: number }
     });
     return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: opts.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: opts.poolSize ?? 10,
+    // A server that does not answer fails the request (503) instead of holding it forever.
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
+  });
+  // An idle connection the server closes (a restart, a failover) is dropped from the pool; without
+  // a listener, node would treat the 'error' event as fatal and stop the process.
+  pool.on('error', (err) => opts.onIdleError?.(err));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }
 
-function migrator(db: Db): Migrator {
+function migrator(db: Db, opts: { disableTransactions?: boolean } = {}): Migrator {
   return new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => migrations },
+    ...opts,
   });
+}
+
+/**
+ * Runs the migrator so that instances starting together never race. PostgreSQL: Kysely holds an
+ * advisory lock while it migrates. SQLite: Kysely's own transaction starts deferred, so two
+ * processes could both see a migration as pending; instead the whole run is one BEGIN IMMEDIATE
+ * transaction, which takes the file's write lock first (the other process waits for it).
+ */
+async function runMigrations(db: Db): Promise<MigrationResultSet> {
+  if (db.dialect !== 'sqlite') return migrator(db).migrateToLatest();
+  await sql`pragma busy_timeout = 120000`.execute(db.kysely);
+  try {
+    await sql`begin immediate`.execute(db.kysely);
+    let result: MigrationResultSet;
+    try {
+      result = await migrator(db, { disableTransactions: true }).migrateToLatest();
+    } catch (err) {
+      await sql`rollback`.execute(db.kysely);
+      throw err;
+    }
+    await sql.raw(result.error ? 'rollback' : 'commit').execute(db.kysely);
+    return result;
+  } finally {
+    await sql`pragma busy_timeout = 5000`.execute(db.kysely);
+  }
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const result = await migrator(db).migrateToLatest();
+  const result = await runMigrations(db);
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const err = new Error(
@@ -94,4 +131,35 @@ export async function migrationVersion(db: Db): Promise<string | null> {
 /** Throws when the database cannot answer a trivial query. */
 export async function pingDatabase(db: Db): Promise<void> {
   await sql`select 1`.execute(db.kysely);
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down, recovering)
+  '53300', // too_many_connections
+]);
+
+/** True when an error means "the database cannot be reached", not "this query is wrong". */
+export function isUnavailableError(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08')))
+      return true;
+    if (
+      typeof message === 'string' &&
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+        message,
+      )
+    )
+      return true;
+    e = cause;
+  }
+  return false;
 }

@@ -152,6 +152,12 @@ export interface RosterJobsTable {
   finished_at: string | null;
   /** JSON: the job's report (version, counts per entity, messages). */
   report: string | null;
+  /** The instance running the job (one instance at a time; see jobs.repository.ts). */
+  claimed_by?: string | null;
+  /** While running: the instance renews this; a job past it was cut off (its instance stopped). */
+  lease_until?: string | null;
+  /** While running: JSON { file, rows } read so far, written with each lease renewal. */
+  progress?: string | null;
 }
 export interface RosterUploadsTable {
   district_id: string;

@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import { ReadRouter } from '../db/read-router.js';
 import sessionPlugin from '../auth/session-plugin.js';
 import linksPlugin from '../links/links.plugin.js';
 import { installErrorHandler } from './error-handler.js';
@@ -35,6 +36,8 @@ export interface AppDeps {
     'sessionSecret' | 'sessionTtlHours' | 'logLevel' | 'trustProxy' | 'minGroupSize'
   >;
   db: Db;
+  /** A streaming replica for dashboard reads, with its lag limit (docs/decisions/018). */
+  replica?: { db: Db; maxLagSeconds: number; checkEveryMs?: number } | null;
   /** Folder of the built web app; served with an SPA fallback when present. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'];
@@ -48,7 +51,11 @@ export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, '../../../../dist/w
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: Required<Pick<AppDeps, 'db' | 'now'>> & { config: AppDeps['config'] };
+    deps: Required<Pick<AppDeps, 'db' | 'now'>> & {
+      config: AppDeps['config'];
+      /** Where dashboard reads run: the replica when usable, else the primary. */
+      reads: ReadRouter;
+    };
     /** "METHOD /url" of every route with a policy, for the unauthorized-access test's coverage check. */
     policyRoutes: Array<{ method: string; url: string; policy: unknown }>;
   }
@@ -64,7 +71,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.decorate('deps', { db: deps.db, now: deps.now ?? (() => new Date()), config: deps.config });
+  const reads = new ReadRouter({
+    primary: deps.db,
+    replica: deps.replica?.db ?? null,
+    ...(deps.replica ? { maxLagSeconds: deps.replica.maxLagSeconds } : {}),
+    ...(deps.replica?.checkEveryMs !== undefined
+      ? { checkEveryMs: deps.replica.checkEveryMs }
+      : {}),
+    log: app.log,
+  });
+  app.decorate('deps', {
+    db: deps.db,
+    now: deps.now ?? (() => new Date()),
+    config: deps.config,
+    reads,
+  });
   app.decorate('policyRoutes', []);
   app.addHook('onRoute', (route) => {
     if (route.config?.policy === undefined) return;
@@ -84,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
+    reads.markWrite(_req, reply);
   });
 
   await app.register(healthRoutes);

@@ -2,6 +2,7 @@
 // validation errors become a ValidationError naming the field; anything else is a 500 whose
 // details go to the log only.
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isUnavailableError } from '../db/database.js';
 import { AppError, TooManyRequestsError, ValidationError } from '../errors.js';
 
 interface AjvIssue {
@@ -53,6 +54,18 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaShell?: boo
       const v = validationFromFastify(error);
       req.log.info({ field: v.field, reason: v.reason }, 'validation failed');
       return reply.status(400).send({ error: v.body() });
+    }
+    if (isUnavailableError(error)) {
+      // The primary is down or restarting: say so plainly; the web app keeps unsent logs queued.
+      req.log.error({ err: error }, 'database unavailable');
+      reply.header('retry-after', '10');
+      return reply.status(503).send({
+        error: {
+          code: 'database_unavailable',
+          message:
+            'Rapport cannot reach its database right now, so nothing was saved or loaded. Try again in a moment.',
+        },
+      });
     }
     const status = error.statusCode ?? 500;
     if (status < 500) {

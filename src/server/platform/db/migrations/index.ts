@@ -8,6 +8,7 @@ import * as surveys from './2026-11-30-002-surveys.js';
 import * as knowYourStudents from './2026-11-30-003-know-your-students.js';
 import * as predictions from './2026-11-30-004-predictions.js';
 import * as surveyReports from './2026-11-30-006-survey-reports.js';
+import * as jobLeases from './2026-11-30-010-job-leases.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-001-foundation': foundation,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-003-know-your-students': knowYourStudents,
   '2026-11-30-004-predictions': predictions,
   '2026-11-30-006-survey-reports': surveyReports,
+  '2026-11-30-010-job-leases': jobLeases,
 };
