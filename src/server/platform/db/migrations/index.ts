@@ -4,9 +4,11 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23-001-foundation.js';
 import * as dailyPractice from './2026-11-23-002-daily-practice.js';
 import * as rostering from './2026-11-30-001-rostering.js';
+import * as partitions from './2026-11-30-005-partitions.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-001-foundation': foundation,
   '2026-11-23-002-daily-practice': dailyPractice,
   '2026-11-30-001-rostering': rostering,
+  '2026-11-30-005-partitions': partitions,
 };
