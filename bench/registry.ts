@@ -17,4 +17,9 @@ export const benchmarks: Record<string, { description: string; load: () => Promi
       'OneRoster 1.2 CSV import of a 100,000-student district vs a bare batched insert of the same rows (SQLite)',
     load: async () => (await import('./import.js')).importBenchmark,
   },
+  district: {
+    description:
+      'district size on PostgreSQL (20M interactions): logging through two instances vs bare; teacher screens vs one indexed query',
+    load: async () => (await import('./district.js')).districtBenchmark,
+  },
 };
