@@ -50,7 +50,7 @@ const CONNECTIONS = 10; // per instance
 const RUN_SECONDS = 5;
 const ROUNDS = 3;
 const SAMPLE_TEACHERS = 30;
-const REQUESTS = 300; // per screen
+const REQUESTS = 150; // per screen
 const WINDOW_SCHOOL_DAYS = 10;
 const KINDS = ['affirmation', 'warm_moment', 'correction'];
 
