@@ -149,6 +149,14 @@ describe.each(targets)('district generator at scale 0.001 on $name', ({ name, ma
         'interactions_student_idx',
         'interactions_teacher_idx',
       ]);
+      // Every partition carries all five, so a screen's query walks an index, not the table.
+      const perPartition = await sql<{ n: number }>`
+        select count(*)::int as n from pg_inherits h join pg_index x on x.indrelid = h.inhrelid
+        where h.inhparent = 'interactions'::regclass and x.indisvalid group by h.inhrelid`.execute(
+        db.kysely,
+      );
+      expect(perPartition.rows.length).toBeGreaterThan(10);
+      expect(new Set(perPartition.rows.map((r) => r.n))).toEqual(new Set([5]));
     },
   );
 });

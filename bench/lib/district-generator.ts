@@ -539,7 +539,9 @@ async function buildPostgres(
 
       const indexStarted = performance.now();
       for (const d of defs) {
-        await client.query(d.def);
+        // pg_get_indexdef says "ON ONLY interactions" for a partitioned table's index: that
+        // would index the parent alone. Without ONLY, every partition gets its index.
+        await client.query(d.def.replace(' ON ONLY ', ' ON '));
         log(`built ${d.name}`);
       }
       const guard = performance.now();
