@@ -25,7 +25,7 @@ import { ensureMonths, monthOf, monthsBetween } from '../../src/server/platform/
 import { batchInserter, type Row } from './sqlite-insert.js';
 
 /** Bump when the generation below changes the rows (a cached database is rebuilt). */
-export const DISTRICT_DATA_VERSION = 1;
+export const DISTRICT_DATA_VERSION = 2;
 export const DISTRICT_PASSWORD = 'rapport-district';
 export const DISTRICT_TIMEZONE = 'America/Chicago';
 
