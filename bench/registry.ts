@@ -22,4 +22,9 @@ export const benchmarks: Record<string, { description: string; load: () => Promi
       'every teacher and school report of 50,000 responses × 20 items vs one aggregate SQL pass (SQLite)',
     load: async () => (await import('./surveys.js')).surveysBenchmark,
   },
+  district: {
+    description:
+      'district size on PostgreSQL (20M interactions): logging through two instances vs bare; teacher screens vs one indexed query',
+    load: async () => (await import('./district.js')).districtBenchmark,
+  },
 };

@@ -3,6 +3,7 @@
 import type { Config } from './platform/config.js';
 import { migrateToLatest, openDatabase, type Db } from './platform/db/database.js';
 import { buildApp, type App } from './platform/http/app.js';
+import { ensureAhead, keepPartitionsAhead } from './platform/db/partitions.js';
 import { isEmpty, seedDemo, type DemoSummary } from './features/demo/demo.service.js';
 
 export interface Running {
@@ -16,6 +17,7 @@ export interface Running {
 export async function start(config: Config): Promise<Running> {
   const db = openDatabase(config.database);
   await migrateToLatest(db);
+  await ensureAhead(db.kysely, new Date()); // PostgreSQL: this month's partitions and the next ones
   const replica = config.replica
     ? openDatabase({ dialect: 'postgres', url: config.replica.url }, { connectTimeoutMs: 2000 })
     : null;
@@ -26,6 +28,11 @@ export async function start(config: Config): Promise<Running> {
     db,
     replica: replica && { db: replica, maxLagSeconds: config.replica!.maxLagSeconds },
   });
+  const stopPartitions = keepPartitionsAhead(
+    db.kysely,
+    () => new Date(),
+    (err) => app.log.error({ err }, 'creating interaction partitions failed'),
+  );
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -36,6 +43,7 @@ export async function start(config: Config): Promise<Running> {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     demo,
     async stop() {
+      stopPartitions();
       await app.close();
       await db.close();
       await replica?.close();

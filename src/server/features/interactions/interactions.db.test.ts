@@ -108,6 +108,35 @@ describe.each(testDialects())('interactions on $name', ({ target }) => {
     expect(await rows(district.id)).toHaveLength(3);
   });
 
+  it('keeps concurrent replays that carry different moments (and months) to one request', async () => {
+    const { district, cls, students, client } = await classroom();
+    const moments = ['2026-10-05T15:00:00.000Z', '2026-11-20T15:00:00.000Z'];
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        client.post('/api/interactions', {
+          clientId: 'race-months-1',
+          kind: 'affirmation',
+          studentIds: [students[0]!.id, students[1]!.id],
+          classId: cls.id,
+          occurredAt: moments[i % 2],
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(results.every((r) => r.statusCode === 200 || r.statusCode === 201)).toBe(true);
+    const saved = await rows(district.id);
+    expect(saved).toHaveLength(2);
+    expect(new Set(saved.map((r) => r.occurred_at)).size).toBe(1);
+    const winner = results.find((r) => r.statusCode === 201)!.json();
+    for (const r of results)
+      expect(
+        r
+          .json()
+          .interactions.map((i: { id: string }) => i.id)
+          .sort(),
+      ).toEqual(winner.interactions.map((i: { id: string }) => i.id).sort());
+  });
+
   it('undoes a logged moment within ten minutes, and not after', async () => {
     const { district, cls, students, client } = await classroom();
     await client.post('/api/interactions', {

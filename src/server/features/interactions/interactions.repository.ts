@@ -1,9 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../../platform/db/partitions.js';
 import type { Database, NewInteraction } from '../../platform/db/schema.js';
 
 export type InteractionRow = Database['interactions'];
 
 export function interactionsRepository(db: Kysely<Database>) {
+  const postgres = isPostgres(db);
   return {
     async byClientId(
       districtId: string,
@@ -37,6 +39,22 @@ export function interactionsRepository(db: Kysely<Database>) {
             sql`(${r.district_id}, ${r.id}, ${r.client_id}, ${r.author_account_id}, ${r.teacher_id}, ${r.student_id}, ${r.class_id}, ${r.kind}, ${r.tag}, ${r.note}, ${r.occurred_at}, ${r.created_at})`,
         ),
       );
+      if (postgres) {
+        // Partitioned table (docs/decisions/019): the request is claimed in interaction_requests
+        // and the rows are inserted only if the claim is new, in one statement. A concurrent
+        // replay waits on the claim's key and then inserts nothing.
+        const claimed = await sql`
+          with claim as (
+            insert into interaction_requests (district_id, author_account_id, client_id, occurred_at, created_at)
+            values (${first.district_id}, ${first.author_account_id}, ${first.client_id}, ${first.occurred_at}, ${first.created_at})
+            on conflict do nothing
+            returning 1)
+          insert into interactions (district_id, id, client_id, author_account_id, teacher_id, student_id,
+                                    class_id, kind, tag, note, occurred_at, created_at)
+          select * from (values ${values}) as v
+          where exists (select 1 from claim)`.execute(db);
+        return Number(claimed.numAffectedRows ?? 0);
+      }
       const result = await sql`
         insert into interactions (district_id, id, client_id, author_account_id, teacher_id, student_id,
                                   class_id, kind, tag, note, occurred_at, created_at)

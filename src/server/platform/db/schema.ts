@@ -223,6 +223,15 @@ export interface InteractionsTable {
   undone_at: string | null;
 }
 
+/** PostgreSQL only (migration 005): one row per accepted log request, the replay guard. */
+export interface InteractionRequestsTable {
+  district_id: string;
+  author_account_id: string;
+  client_id: string;
+  occurred_at: string;
+  created_at: string;
+}
+
 export interface PlansTable {
   district_id: string;
   id: string;
@@ -494,6 +503,7 @@ export interface Database {
   sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;
   interactions: InteractionsTable;
+  interaction_requests: InteractionRequestsTable;
   demographics: DemographicsTable;
   days_off: DaysOffTable;
   roster_jobs: RosterJobsTable;

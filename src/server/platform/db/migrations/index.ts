@@ -7,6 +7,7 @@ import * as rostering from './2026-11-30-001-rostering.js';
 import * as surveys from './2026-11-30-002-surveys.js';
 import * as knowYourStudents from './2026-11-30-003-know-your-students.js';
 import * as predictions from './2026-11-30-004-predictions.js';
+import * as partitions from './2026-11-30-005-partitions.js';
 import * as surveyReports from './2026-11-30-006-survey-reports.js';
 import * as jobLeases from './2026-11-30-010-job-leases.js';
 
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-002-surveys': surveys,
   '2026-11-30-003-know-your-students': knowYourStudents,
   '2026-11-30-004-predictions': predictions,
+  '2026-11-30-005-partitions': partitions,
   '2026-11-30-006-survey-reports': surveyReports,
   '2026-11-30-010-job-leases': jobLeases,
 };
