@@ -47,6 +47,8 @@ interface World {
   ownerStudentName: string;
   rosterJobId: string;
   surveyAdministrationId: string;
+  surveyAdmId: string;
+  surveyClassId: string;
 }
 
 describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
@@ -149,7 +151,11 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       .execute();
 
     // A closed survey administration with five anonymous responses in the owner's class.
-    const wave = await buildWave(k, { districtId: room.district.id, name: 'fall' });
+    const wave = await buildWave(k, {
+      districtId: room.district.id,
+      name: 'fall',
+      schoolYear: '2025-2026',
+    });
     const survey = await buildAdministration(k, {
       districtId: room.district.id,
       schoolId: room.school.id,
@@ -169,11 +175,61 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
         grade: '7',
         answers: relationshipAnswers(v),
       });
+    // A survey of a class only the owner's student is in (the classmate is not asked).
+    const surveyClass = await buildClass(k, {
+      districtId: room.district.id,
+      schoolId: room.school.id,
+      termId: room.term.id,
+    });
+    for (const [personId, role] of [
+      [room.teacher.person.id, 'teacher'],
+      [room.students[0]!.id, 'student'],
+    ] as const)
+      await enroll(k, { districtId: room.district.id, classId: surveyClass.id, personId, role });
+    await k
+      .insertInto('survey_waves')
+      .values({
+        district_id: room.district.id,
+        id: 'wave-owner',
+        school_year: '2026-2027',
+        name: 'fall',
+        created_at: NOW.toISOString(),
+      })
+      .execute();
+    await k
+      .insertInto('survey_administrations')
+      .values({
+        district_id: room.district.id,
+        id: 'adm-owner',
+        school_id: room.school.id,
+        wave_id: 'wave-owner',
+        instrument_id: 'classroom-climate',
+        instrument_version: 1,
+        respondent: 'student',
+        mode: 'anonymous',
+        languages: '["en"]',
+        opens_at: '2026-11-20T00:00:00.000Z',
+        closes_at: '2026-12-04T00:00:00.000Z',
+        created_by_account_id: room.teacher.account.id,
+        created_at: NOW.toISOString(),
+      })
+      .execute();
+    await k
+      .insertInto('survey_administration_targets')
+      .values({
+        district_id: room.district.id,
+        administration_id: 'adm-owner',
+        kind: 'class',
+        value: surveyClass.id,
+      })
+      .execute();
 
     w = {
       owner,
       surveyAdministrationId: survey.id,
       rosterJobId,
+      surveyAdmId: 'adm-owner',
+      surveyClassId: surveyClass.id,
       classId: room.cls.id,
       studentId: room.students[0]!.id,
       clientId,
@@ -511,7 +567,100 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       expect: { signedOut: 401 },
     },
   ];
-  const publicRoutes = ['GET /healthz', 'POST /api/auth/sign-in'];
+  const SURVEY_TAKING = {
+    sameSchoolTeacher: 404,
+    otherDistrictTeacher: 404,
+    otherDistrictAdmin: 403,
+    student: 404,
+    signedOut: 401,
+  } as const;
+  const SURVEY_RUNNING = {
+    sameSchoolTeacher: 403,
+    otherDistrictTeacher: 403,
+    otherDistrictAdmin: 'own-data-only',
+    student: 403,
+    signedOut: 401,
+  } as const;
+  routes.push(
+    {
+      route: 'GET /api/surveys/administrations',
+      call: (c) => c.get('/api/surveys/administrations'),
+      expect: SURVEY_RUNNING,
+    },
+    {
+      route: 'GET /api/surveys/administrations/setup',
+      call: (c) => c.get('/api/surveys/administrations/setup'),
+      expect: SURVEY_RUNNING,
+    },
+    {
+      route: 'POST /api/surveys/administrations',
+      call: (c, w) =>
+        c.post('/api/surveys/administrations', {
+          instrumentId: 'classroom-climate',
+          schoolYear: '2026-2027',
+          wave: 'spring',
+          opensAt: '2026-11-20T00:00:00.000Z',
+          closesAt: '2026-12-04T00:00:00.000Z',
+          languages: ['en'],
+          mode: 'anonymous',
+          classIds: [w.surveyClassId],
+          grades: [],
+        }),
+      // Another district's admin cannot name the owner's class: it is not in their district.
+      expect: { ...SURVEY_RUNNING, otherDistrictAdmin: 400 },
+    },
+    {
+      route: 'POST /api/surveys/administrations/:administrationId/links',
+      call: (c, w) =>
+        c.post(`/api/surveys/administrations/${w.surveyAdmId}/links`, { classId: w.surveyClassId }),
+      expect: { ...SURVEY_TAKING, student: 403 },
+    },
+    {
+      route: 'GET /api/surveys/open',
+      call: (c) => c.get('/api/surveys/open'),
+      expect: {
+        sameSchoolTeacher: 'own-data-only',
+        otherDistrictTeacher: 'own-data-only',
+        otherDistrictAdmin: 403,
+        student: 'own-data-only',
+        signedOut: 401,
+      },
+    },
+    {
+      route: 'GET /api/surveys/administrations/:administrationId/take',
+      call: (c, w) =>
+        c.get(`/api/surveys/administrations/${w.surveyAdmId}/take?subject=${w.surveyClassId}`),
+      expect: SURVEY_TAKING,
+    },
+    {
+      route: 'PUT /api/surveys/administrations/:administrationId/draft',
+      call: (c, w) =>
+        c.put(`/api/surveys/administrations/${w.surveyAdmId}/draft`, {
+          subjectKey: w.surveyClassId,
+          itemId: 'cc-climate-1',
+          value: 1,
+        }),
+      expect: SURVEY_TAKING,
+    },
+    {
+      route: 'POST /api/surveys/administrations/:administrationId/responses',
+      call: (c, w) =>
+        c.post(`/api/surveys/administrations/${w.surveyAdmId}/responses`, {
+          responseId: crypto.randomUUID(),
+          subjectKey: w.surveyClassId,
+          language: 'en',
+          answers: [{ itemId: 'cc-climate-1', value: 1 }],
+        }),
+      expect: SURVEY_TAKING,
+    },
+  );
+  const publicRoutes = [
+    'GET /healthz',
+    'POST /api/auth/sign-in',
+    // One-time links: redeeming needs no sign-in; the link is the credential (platform/links).
+    'POST /api/links/redeem',
+    'GET /api/links/session',
+  ];
 
   for (const r of routes) {
     for (const [who, expected] of Object.entries(r.expect) as Array<
@@ -571,6 +720,23 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       .where('student_id', '=', w.studentId)
       .execute();
     expect(plans).toEqual([{ status: 'active', reflection: null }]);
+    // (The closed administration for the report routes has its own five responses.)
+    const intruderResponses = await db.kysely
+      .selectFrom('survey_responses')
+      .select('id')
+      .where('administration_id', '=', w.surveyAdmId)
+      .execute();
+    expect(intruderResponses).toEqual([]);
+    for (const table of ['survey_participations', 'one_time_links'] as const) {
+      const found = await db.kysely
+        .selectFrom(table)
+        .select('district_id')
+        .where('district_id', 'in', (q) =>
+          q.selectFrom('districts').select('id').where('name', '=', w.ownerDistrictName),
+        )
+        .execute();
+      expect(found, table).toEqual([]);
+    }
     for (const table of ['incidents', 'dyad_stages', 'dyad_flags', 'focus_dismissals'] as const) {
       const found = await db.kysely
         .selectFrom(table)

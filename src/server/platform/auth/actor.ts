@@ -1,4 +1,5 @@
 import type { Role } from '../../../contracts/common.js';
+import type { LinkPurpose } from '../../../contracts/links.js';
 
 /** The signed-in caller, as every service sees it. All queries are scoped to actor.districtId. */
 export interface Actor {
@@ -15,5 +16,12 @@ export interface Actor {
   ip: string;
 }
 
-/** Who may call a route: anyone, any signed-in user, or the listed roles. Every route declares one. */
-export type RoutePolicy = 'public' | 'signed-in' | readonly Role[];
+/**
+ * Who may call a route: anyone, any signed-in user, the listed roles, or (link) the listed roles
+ * and a one-time link's session of that purpose (platform/links). Every route declares one.
+ */
+export type RoutePolicy =
+  | 'public'
+  | 'signed-in'
+  | readonly Role[]
+  | { readonly link: LinkPurpose; readonly roles: readonly Role[] };

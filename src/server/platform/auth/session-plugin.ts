@@ -12,6 +12,7 @@ import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import type { Db } from '../db/database.js';
 import type { Actor, RoutePolicy } from './actor.js';
 import { sessionRepository } from './session.repository.js';
+import type {} from '../links/links.plugin.js'; // req.linkActor
 
 export const SESSION_COOKIE = 'rapport_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -93,11 +94,18 @@ export function clearSessionCookie(reply: FastifyReply, req: FastifyRequest) {
   });
 }
 
-function allows(policy: RoutePolicy, actor: Actor | null): 'ok' | 'unauthenticated' | 'forbidden' {
+function allows(
+  policy: RoutePolicy,
+  actor: Actor | null,
+  linkPurpose: string | null,
+): 'ok' | 'unauthenticated' | 'forbidden' {
   if (policy === 'public') return 'ok';
+  if (!actor && typeof policy === 'object' && 'link' in policy && policy.link === linkPurpose)
+    return 'ok';
   if (!actor) return 'unauthenticated';
   if (policy === 'signed-in') return 'ok';
-  return (policy as readonly Role[]).includes(actor.role) ? 'ok' : 'forbidden';
+  const roles: readonly Role[] = 'roles' in policy ? policy.roles : (policy as readonly Role[]);
+  return roles.includes(actor.role) ? 'ok' : 'forbidden';
 }
 
 function sameOrigin(req: FastifyRequest): boolean {
@@ -163,13 +171,15 @@ async function sessionPlugin(app: FastifyInstance, opts: SessionOptions) {
     if (!SAFE_METHODS.has(req.method)) {
       if (!sameOrigin(req)) throw new ForbiddenError('Request refused: it came from another site.');
       // Public routes (sign-in) are covered by the Origin check; they need no session token.
-      if (req.actor && policy !== 'public' && req.headers['x-csrf-token'] !== req.actor.csrfToken) {
+      // A one-time link's session carries its own token (platform/links).
+      const csrf = req.actor?.csrfToken ?? req.linkActor?.csrfToken;
+      if (csrf && policy !== 'public' && req.headers['x-csrf-token'] !== csrf) {
         throw new ForbiddenError(
           'Request refused: missing or wrong CSRF token. Reload the page and try again.',
         );
       }
     }
-    const verdict = allows(policy, req.actor);
+    const verdict = allows(policy, req.actor, req.linkActor?.purpose ?? null);
     if (verdict === 'unauthenticated') throw new UnauthenticatedError();
     if (verdict === 'forbidden') throw new ForbiddenError();
   });

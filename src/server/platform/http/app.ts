@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import sessionPlugin from '../auth/session-plugin.js';
+import linksPlugin from '../links/links.plugin.js';
 import { installErrorHandler } from './error-handler.js';
 import authRoutes from '../../features/auth/auth.routes.js';
 import calendarRoutes from '../../features/calendar/calendar.routes.js';
@@ -23,6 +24,7 @@ import schoolsRoutes from '../../features/schools/schools.routes.js';
 import strategiesRoutes from '../../features/strategies/strategies.routes.js';
 import studentsRoutes from '../../features/students/students.routes.js';
 import surveyReportsRoutes from '../../features/survey-reports/survey-reports.routes.js';
+import surveysRoutes from '../../features/surveys/surveys.routes.js';
 
 export interface AppDeps {
   config: Pick<
@@ -73,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   installErrorHandler(app, { spaShell: serveWeb });
   await app.register(cookie, { secret: deps.config.sessionSecret });
   await app.register(sessionPlugin, { db: deps.db, ttlHours: deps.config.sessionTtlHours });
+  await app.register(linksPlugin, { db: deps.db, now: app.deps.now });
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -94,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(rosterExportRoutes, { prefix: '/api/rostering' });
   await app.register(surveyReportsRoutes, { prefix: '/api/survey-reports' });
+  await app.register(surveysRoutes, { prefix: '/api/surveys' });
 
   if (serveWeb)
     await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
