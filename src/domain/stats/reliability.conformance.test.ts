@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { conformancePath, conformanceRoot } from '../../../test/conformance.js';
-import { cronbachAlpha, feldtInterval } from './reliability.js';
+import { cronbachAlpha } from './reliability.js';
 
 type Row = (number | null)[];
 
@@ -81,8 +81,15 @@ describe.skipIf(!conformanceRoot())('Cronbach alpha on published data (pingouin)
     // (reliability.py, "the sample size of the confidence interval is the one after listwise
     // deletion").
     expect(round3(result!.ci95)).toEqual([0.533, 0.947]);
-    // The README's [0.581, 0.933] is the figure of earlier pingouin releases, which (like
-    // psych::alpha) put all 12 respondents in the interval's n; our Feldt interval gives it too.
-    expect(round3(feldtInterval(result!.alpha, 12, 11))).toEqual([0.581, 0.933]);
+  });
+
+  it('cronbach_wide_missing.csv, listwise with every respondent in the interval: the published [0.581, 0.933]', () => {
+    // The conformance README's figure is that of the pingouin release it cites (and of R's
+    // psych::alpha), which put all 12 respondents in the interval's n.
+    const { rows } = wide();
+    const result = cronbachAlpha(rows, { missing: 'listwise', intervalSample: 'all' });
+    expect(Math.abs(result!.alpha - 0.8016949152542373)).toBeLessThan(1e-12);
+    expect(result!.n).toBe(12);
+    expect(round3(result!.ci95)).toEqual([0.581, 0.933]);
   });
 });

@@ -6,13 +6,21 @@ import { fQuantile } from './distributions.js';
 export interface AlphaResult {
   alpha: number;
   ci95: [number, number];
-  /** Respondents behind the estimate: the n of the Feldt interval. */
+  /** The n of the Feldt interval: the respondents behind the estimate (see IntervalSample). */
   n: number;
   /** Items. */
   k: number;
 }
 
 export type MissingAnswers = 'pairwise' | 'listwise';
+
+/**
+ * Which respondents make the n of the Feldt interval after listwise deletion: `'complete'`
+ * (default) the rows the estimate rests on, as pingouin does since it changed this; `'all'` every
+ * respondent with an answer, as R's psych::alpha(use = "complete.obs") and earlier pingouin
+ * releases do (a narrower interval). The two agree when no answer is missing and for pairwise.
+ */
+export type IntervalSample = 'complete' | 'all';
 
 /**
  * Cronbach's alpha of a scale: `rows` are respondents, columns are items, null is a missing answer.
@@ -35,9 +43,10 @@ export type MissingAnswers = 'pairwise' | 'listwise';
  */
 export function cronbachAlpha(
   rows: readonly (readonly (number | null)[])[],
-  options?: { missing?: MissingAnswers },
+  options?: { missing?: MissingAnswers; intervalSample?: IntervalSample },
 ): AlphaResult | null {
   const missing = options?.missing ?? 'pairwise';
+  const answered = rows.filter((row) => row.some((v) => v !== null)).length;
   const k = rows[0]?.length ?? 0;
   rows.forEach((row, r) => {
     if (row.length !== k)
@@ -77,7 +86,8 @@ export function cronbachAlpha(
   // Zero up to rounding: totals that cancel exactly come out as ±1e-16, not 0.
   if (!(total > trace * 1e-12)) return null;
   const alpha = (k / (k - 1)) * (1 - trace / total);
-  return { alpha, ci95: feldtInterval(alpha, n, k), n, k };
+  const intervalN = options?.intervalSample === 'all' ? answered : n;
+  return { alpha, ci95: feldtInterval(alpha, intervalN, k), n: intervalN, k };
 }
 
 // Sample covariance (n − 1) of two items over the rows that answer both; null below 2 rows.
