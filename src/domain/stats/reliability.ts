@@ -135,3 +135,101 @@ export function feldtInterval(alpha: number, n: number, k: number, level = 0.95)
     1 - (1 - alpha) * fQuantile(tail, df1, df2),
   ];
 }
+
+/**
+ * Running sums from which cronbachAlpha follows without keeping the rows: for every pair of items
+ * (i ≤ j) the respondents who answered both, the sums of each over them and the sum of their
+ * products; the same over complete rows for listwise. Add rows with addAlphaRow, read with
+ * alphaFromSums: the same result as cronbachAlpha on the rows (up to rounding).
+ */
+export interface AlphaSums {
+  k: number;
+  /** Rows with at least one answer (pairwise n). */
+  answered: number;
+  /** Pairwise: index i·k + j (i ≤ j). */
+  m: Float64Array;
+  sx: Float64Array;
+  sy: Float64Array;
+  sxy: Float64Array;
+  /** Listwise: complete rows, their item sums and cross-product sums (i·k + j). */
+  complete: number;
+  cs: Float64Array;
+  cxy: Float64Array;
+}
+
+export function alphaSums(k: number): AlphaSums {
+  const kk = k * k;
+  return {
+    k,
+    answered: 0,
+    m: new Float64Array(kk),
+    sx: new Float64Array(kk),
+    sy: new Float64Array(kk),
+    sxy: new Float64Array(kk),
+    complete: 0,
+    cs: new Float64Array(k),
+    cxy: new Float64Array(kk),
+  };
+}
+
+/** Adds one respondent: `row[offset + i]` is item i's answer, `missing` where skipped. */
+export function addAlphaRow(
+  acc: AlphaSums,
+  row: ArrayLike<number>,
+  offset: number,
+  missing: number,
+): void {
+  const k = acc.k;
+  let given = 0;
+  for (let i = 0; i < k; i++) {
+    const a = row[offset + i]!;
+    if (a === missing) continue;
+    given++;
+    for (let j = i; j < k; j++) {
+      const b = row[offset + j]!;
+      if (b === missing) continue;
+      const p = i * k + j;
+      acc.m[p]!++;
+      acc.sx[p]! += a;
+      acc.sy[p]! += b;
+      acc.sxy[p]! += a * b;
+    }
+  }
+  if (given === 0) return;
+  acc.answered++;
+  if (given < k) return;
+  acc.complete++;
+  for (let i = 0; i < k; i++) {
+    const a = row[offset + i]!;
+    acc.cs[i]! += a;
+    for (let j = i; j < k; j++) acc.cxy[i * k + j]! += a * row[offset + j]!;
+  }
+}
+
+/** cronbachAlpha (default interval sample) from the running sums. */
+export function alphaFromSums(acc: AlphaSums, missing: MissingAnswers): AlphaResult | null {
+  const k = acc.k;
+  if (k < 2) return null;
+  const n = missing === 'listwise' ? acc.complete : acc.answered;
+  if (n < 2) return null;
+  let trace = 0;
+  let total = 0;
+  for (let i = 0; i < k; i++)
+    for (let j = i; j < k; j++) {
+      const p = i * k + j;
+      let c: number;
+      if (missing === 'listwise') c = (n * acc.cxy[p]! - acc.cs[i]! * acc.cs[j]!) / (n * (n - 1));
+      else {
+        const m = acc.m[p]!;
+        if (m < 2) return null;
+        c = (m * acc.sxy[p]! - acc.sx[p]! * acc.sy[p]!) / (m * (m - 1));
+      }
+      if (i === j) {
+        trace += c;
+        total += c;
+      } else total += 2 * c;
+    }
+  if (!(total > trace * 1e-12)) return null;
+  const alpha = (k / (k - 1)) * (1 - trace / total);
+  return { alpha, ci95: feldtInterval(alpha, n, k), n, k };
+}

@@ -35,41 +35,80 @@ export function publishGroups(
   groups: readonly GroupSpec[],
   minimum: number,
 ): Map<string, Hidden | null> {
-  const G = groups.length;
-  const size = groups.map((g) => g.members.length);
-  const status: Array<Hidden | null> = size.map((n) => (n < minimum ? 'small' : null));
+  return publishMasked(groups, [null], minimum)[0]!;
+}
 
-  // Overlap counts of every pair of groups that share a respondent (respondents are small
-  // integers: an array of their groups is cheaper than a map).
+/**
+ * publishGroups for several measures at once: for each mask (1 = the respondent counts for the
+ * measure; null = every respondent), the status of each group over its members in the mask.
+ * The same as publishGroups on the masked members, with the group structure built once.
+ */
+export function publishMasked(
+  groups: readonly GroupSpec[],
+  masks: ReadonlyArray<Uint8Array | null>,
+  minimum: number,
+): Array<Map<string, Hidden | null>> {
+  const G = groups.length;
+  // Every respondent's groups (CSR) and every pair of groups that share a respondent, in
+  // (lower, higher) order, with each respondent's pairs.
   let top = -1;
   for (const g of groups) for (const m of g.members) if (m > top) top = m;
-  const memberOf: Array<number[] | undefined> = new Array(top + 1);
+  const R = top + 1;
+  const groupCount = new Int32Array(R + 1);
+  for (const g of groups) for (const m of g.members) groupCount[m + 1]!++;
+  for (let r = 0; r < R; r++) groupCount[r + 1]! += groupCount[r]!;
+  const groupList = new Int32Array(groupCount[R]!);
+  const fill = groupCount.slice(0, R);
   groups.forEach((g, gi) => {
-    for (const m of g.members) {
-      const list = memberOf[m];
-      if (list) list.push(gi);
-      else memberOf[m] = [gi];
-    }
+    for (const m of g.members) groupList[fill[m]!++] = gi;
   });
-  const dense = G * G <= 1 << 22;
-  const table = dense ? new Int32Array(G * G) : null;
-  const sparse = dense ? null : new Map<number, number>();
-  for (const list of memberOf) {
-    if (!list) continue;
-    for (let a = 0; a < list.length; a++)
-      for (let b = a + 1; b < list.length; b++) {
-        const lo = Math.min(list[a]!, list[b]!);
-        const hi = Math.max(list[a]!, list[b]!);
-        if (table) table[lo * G + hi]!++;
-        else sparse!.set(lo * G + hi, (sparse!.get(lo * G + hi) ?? 0) + 1);
+  const pairId = new Map<number, number>();
+  const pairKeys: number[] = [];
+  const firstPair = new Int32Array(R + 1);
+  const pairList: number[] = [];
+  for (let r = 0; r < R; r++) {
+    for (let a = groupCount[r]!; a < groupCount[r + 1]!; a++)
+      for (let b = a + 1; b < groupCount[r + 1]!; b++) {
+        const x = groupList[a]!;
+        const y = groupList[b]!;
+        const key = Math.min(x, y) * G + Math.max(x, y);
+        let id = pairId.get(key);
+        if (id === undefined) {
+          id = pairKeys.length;
+          pairId.set(key, id);
+          pairKeys.push(key);
+        }
+        pairList.push(id);
       }
+    firstPair[r + 1] = pairList.length;
   }
-  const pairs: Array<[number, number, number]> = [];
-  if (table) {
-    for (let a = 0; a < G; a++)
-      for (let b = a + 1; b < G; b++)
-        if (table[a * G + b]! > 0) pairs.push([a, b, table[a * G + b]!]);
-  } else for (const [k, o] of sparse!) pairs.push([Math.floor(k / G), k % G, o]);
+  // Pairs in (lower, higher) order, as the rules below take them.
+  const order = pairKeys.map((_, i) => i).sort((a, b) => pairKeys[a]! - pairKeys[b]!);
+  const P = pairKeys.length;
+  return masks.map((mask) => {
+    const size = new Array<number>(G).fill(0);
+    const overlap = new Int32Array(P);
+    for (let r = 0; r < R; r++) {
+      if (mask && mask[r] !== 1) continue;
+      for (let a = groupCount[r]!; a < groupCount[r + 1]!; a++) size[groupList[a]!]!++;
+      for (let x = firstPair[r]!; x < firstPair[r + 1]!; x++) overlap[pairList[x]!]!++;
+    }
+    const pairs: Array<[number, number, number]> = [];
+    for (const id of order) {
+      const o = overlap[id]!;
+      if (o > 0) pairs.push([Math.floor(pairKeys[id]! / G), pairKeys[id]! % G, o]);
+    }
+    return decide(groups, size, pairs, minimum);
+  });
+}
+
+function decide(
+  groups: readonly GroupSpec[],
+  size: readonly number[],
+  pairs: ReadonlyArray<readonly [number, number, number]>,
+  minimum: number,
+): Map<string, Hidden | null> {
+  const status: Array<Hidden | null> = size.map((n) => (n < minimum ? 'small' : null));
 
   // The partitions: children of P in family F are F's groups wholly inside P.
   const parts = new Map<string, { parent: number; family: string; children: number[] }>();

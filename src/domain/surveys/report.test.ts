@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { publishGroups } from './publication.js';
+import { scaleFigures } from './figures.js';
 import { groupKey, publishReport, waveChange, type ReportResponse } from './report.js';
 import type { Scale } from './scoring.js';
 
@@ -104,5 +107,107 @@ describe('an administration report', () => {
     expect(change.ci95[1]).toBeGreaterThan(change.difference);
     // Class C was hidden in the fall: no change is shown.
     expect(waveChange(report, spring, groupKey('class', 'C'), 'connection')).toBeNull();
+  });
+});
+
+describe('the one-pass publication', () => {
+  const scales: Scale[] = [
+    {
+      key: 'a',
+      items: [
+        { key: 'a1', reverse: false },
+        { key: 'a2', reverse: true },
+        { key: 'a3', reverse: false },
+      ],
+    },
+    {
+      key: 'b',
+      favourable: 'low',
+      items: [
+        { key: 'b1', reverse: false },
+        { key: 'b2', reverse: false },
+      ],
+    },
+  ];
+  const itemKeys = scales.flatMap((s) => s.items.map((i) => i.key));
+  const responseArb = fc.record({
+    values: fc.array(fc.option(fc.integer({ min: 1, max: 5 }), { freq: 4, nil: null }), {
+      minLength: itemKeys.length,
+      maxLength: itemKeys.length,
+    }),
+    cls: fc.integer({ min: 0, max: 5 }),
+  });
+
+  it('property: every shown figure equals scaleFigures (the reference, with cronbachAlpha) over the group, and what is shown equals publishGroups per measure', () => {
+    fc.assert(
+      fc.property(fc.array(responseArb, { maxLength: 60 }), (drawn) => {
+        const responses: ReportResponse[] = drawn.map((d) => ({
+          answers: new Map(
+            d.values.flatMap((v, j) => (v === null ? [] : [[itemKeys[j]!, v] as const])),
+          ),
+          classId: `c${d.cls}`,
+          teacherId: `t${d.cls % 3}`,
+          grade: String(6 + (d.cls % 2)),
+        }));
+        const report = publishReport({
+          schoolId: 'S',
+          scales,
+          responses,
+          invited: new Map(),
+          minimum: 3,
+        });
+        const members = new Map<string, number[]>();
+        responses.forEach((r, i) => {
+          for (const key of [
+            groupKey('school', 'S'),
+            groupKey('grade', r.grade!),
+            groupKey('class', r.classId!),
+            groupKey('teacher', r.teacherId!),
+          ])
+            members.set(key, [...(members.get(key) ?? []), i]);
+        });
+        const family = (key: string) => key.split(':')[0]!;
+        scales.forEach((s, si) => {
+          const scoredOf = (i: number) => scaleFigures([responses[i]!.answers], s).n === 1;
+          const specs = [...members].map(([key, m]) => ({
+            key,
+            family: family(key),
+            members: m.filter(scoredOf),
+          }));
+          const expectedShown = publishGroups(specs, 3);
+          for (const [key, m] of members) {
+            const g = report.groups.get(key)!;
+            const result = g.scales[si]!;
+            expect(result.shown ? null : result.hidden).toBe(expectedShown.get(key));
+            if (!result.shown) continue;
+            const reference = scaleFigures(
+              m.map((i) => responses[i]!.answers),
+              s,
+            );
+            const withAlpha = family(key) !== 'class';
+            expect(result.n).toBe(reference.n);
+            expect(result.distribution).toEqual(reference.distribution);
+            expect(result.favourable).toBe(reference.favourable);
+            expect(result.score).toBe(reference.score);
+            expect(result.sd).toBe(reference.sd);
+            for (const missing of ['pairwise', 'listwise'] as const) {
+              const a = result.alpha[missing];
+              const b = withAlpha ? reference.alpha[missing] : null;
+              if (b === null) expect(a).toBeNull();
+              else expect(a!.alpha).toBeCloseTo(b.alpha, 9);
+            }
+            result.items.forEach((it, j) => {
+              if (!it.shown) return;
+              const ref = reference.items[j]!;
+              expect(it.n).toBe(ref.n);
+              expect(it.mean).toBe(ref.mean);
+              expect(it.favourable).toBe(ref.favourable);
+              expect(it.distribution).toEqual(ref.distribution);
+            });
+          }
+        });
+      }),
+      { numRuns: 150 },
+    );
   });
 });

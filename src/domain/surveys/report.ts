@@ -4,9 +4,17 @@
 // may be shown (publication.ts) and the reason where it may not. Built from the data alone, the
 // same for every viewer; a viewer's report is a selection of these groups.
 import { meanChange, summarize } from '../stats/change.js';
-import { figuresOfRows, type ItemFigures, type ScaleFigures } from './figures.js';
-import { publishGroups, type Hidden } from './publication.js';
-import { keyedRow, respondentScaleScore, type Answers, type Scale } from './scoring.js';
+import { addAlphaRow, alphaFromSums, alphaSums } from '../stats/reliability.js';
+import type { ItemFigures, ScaleFigures } from './figures.js';
+import { publishMasked, type Hidden } from './publication.js';
+import {
+  POINTS,
+  isFavourable,
+  keyedValue,
+  minimumAnswered,
+  type Answers,
+  type Scale,
+} from './scoring.js';
 
 export type GroupKind = 'school' | 'grade' | 'teacher' | 'class' | 'demographic';
 
@@ -102,59 +110,153 @@ const ALPHA_KINDS = new Set<GroupKind>(['school', 'grade', 'teacher']);
 /** Publishes every group of one administration in one school. */
 export function publishReport(input: ReportInput): PublishedReport {
   const groups = groupsOf(input);
+  const G = groups.length;
   const N = input.responses.length;
-  const publish = (included: Uint8Array | null) =>
-    publishGroups(
-      groups.map((g) => {
-        if (!included) return { key: g.key, family: g.family, members: g.members };
-        const members: number[] = [];
-        for (const i of g.members) if (included[i] === 1) members.push(i);
-        return { key: g.key, family: g.family, members };
-      }),
-      input.minimum,
-    );
-  const answers = input.responses.map((r) => r.answers);
-  const responsesShown = publish(null);
+  const S = input.scales.length;
 
-  // Each respondent's score and keyed row per scale, once.
-  const scoreOf = input.scales.map((s) => answers.map((a) => respondentScaleScore(a, s)));
-  const rowOf = input.scales.map((s, si) =>
-    answers.map((a, i) => (scoreOf[si]![i] === null ? null : keyedRow(a, s))),
-  );
-  const scaleMask = input.scales.map((_, si) => {
-    const m = new Uint8Array(N);
-    for (let i = 0; i < N; i++) m[i] = scoreOf[si]![i] === null ? 0 : 1;
-    return m;
+  // Each respondent's keyed answers per scale (0 where skipped, or where the respondent has no
+  // score on the scale) and score, once, in typed arrays (respondent × item).
+  const keyed = input.scales.map((s) => new Int8Array(N * s.items.length));
+  const scored = input.scales.map(() => new Uint8Array(N));
+  const scoreOf = input.scales.map(() => new Float64Array(N));
+  input.responses.forEach((r, i) => {
+    input.scales.forEach((s, si) => {
+      const k = s.items.length;
+      let sum = 0;
+      let answered = 0;
+      for (let j = 0; j < k; j++) {
+        const item = s.items[j]!;
+        const v = r.answers.get(item.key);
+        if (v === undefined) continue;
+        const kv = keyedValue(v, item.reverse);
+        keyed[si]![i * k + j] = kv;
+        sum += kv;
+        answered++;
+      }
+      if (answered === 0 || answered < minimumAnswered(k)) {
+        keyed[si]!.fill(0, i * k, i * k + k);
+        return;
+      }
+      scored[si]![i] = 1;
+      scoreOf[si]![i] = sum / answered;
+    });
   });
-  const scaleShown = scaleMask.map((m) => publish(m));
-  const itemShown = input.scales.map((s, si) =>
+
+  // Who counts for each measure: the responses, each scale, each of its items.
+  const itemMasks = input.scales.map((s, si) =>
     s.items.map((_, j) => {
+      const k = s.items.length;
       const m = new Uint8Array(N);
-      for (let i = 0; i < N; i++) m[i] = rowOf[si]![i]?.[j] != null ? 1 : 0;
-      return publish(m);
+      for (let i = 0; i < N; i++) m[i] = keyed[si]![i * k + j] !== 0 ? 1 : 0;
+      return m;
     }),
   );
+  const shown = publishMasked(groups, [null, ...scored, ...itemMasks.flat()], input.minimum);
+  const responsesShown = shown[0]!;
+  const scaleShown = shown.slice(1, 1 + S);
+  const itemShown: Array<Array<Map<string, Hidden | null>>> = [];
+  let next = 1 + S;
+  for (const s of input.scales) {
+    itemShown.push(shown.slice(next, next + s.items.length));
+    next += s.items.length;
+  }
+
+  // Every group's figures in one pass per scale over the respondents (running sums).
+  const firstGroup = new Int32Array(N + 1);
+  for (const g of groups) for (const i of g.members) firstGroup[i + 1]!++;
+  for (let i = 0; i < N; i++) firstGroup[i + 1]! += firstGroup[i]!;
+  const groupList = new Int32Array(firstGroup[N]!);
+  const fill = firstGroup.slice(0, N);
+  groups.forEach((g, gi) => {
+    for (const i of g.members) groupList[fill[i]!++] = gi;
+  });
+  const withAlpha = groups.map((g) => ALPHA_KINDS.has(g.kind));
+  const figures = input.scales.map((s, si) => {
+    const k = s.items.length;
+    const end = s.favourable ?? 'high';
+    const reverse = s.items.map((it) => it.reverse);
+    const n = new Float64Array(G);
+    const mean = new Float64Array(G);
+    const m2 = new Float64Array(G);
+    const answers = new Float64Array(G);
+    const favourable = new Float64Array(G);
+    const distribution = new Float64Array(G * POINTS);
+    const itemN = new Float64Array(G * k);
+    const itemSum = new Float64Array(G * k);
+    const itemFavourable = new Float64Array(G * k);
+    const itemDistribution = new Float64Array(G * k * POINTS);
+    const alpha = withAlpha.map((w) => (w ? alphaSums(k) : null));
+    const row = keyed[si]!;
+    const isScored = scored[si]!;
+    const scores = scoreOf[si]!;
+    for (let i = 0; i < N; i++) {
+      if (isScored[i] !== 1) continue;
+      const score = scores[i]!;
+      for (let x = firstGroup[i]!; x < firstGroup[i + 1]!; x++) {
+        const gi = groupList[x]!;
+        // Welford, in respondent order: as summarize() over the group's scores.
+        const count = ++n[gi]!;
+        const delta = score - mean[gi]!;
+        mean[gi]! += delta / count;
+        m2[gi]! += delta * (score - mean[gi]!);
+        for (let j = 0; j < k; j++) {
+          const v = row[i * k + j]!;
+          if (v === 0) continue;
+          const fav = isFavourable(v, end) ? 1 : 0;
+          distribution[gi * POINTS + v - 1]!++;
+          answers[gi]!++;
+          favourable[gi]! += fav;
+          const c = gi * k + j;
+          itemN[c]!++;
+          itemSum[c]! += v;
+          itemFavourable[c]! += fav;
+          itemDistribution[c * POINTS + (reverse[j] ? POINTS - v : v - 1)]!++;
+        }
+        const a = alpha[gi];
+        if (a) addAlphaRow(a, row, i * k, 0);
+      }
+    }
+    return groups.map((_, gi): ScaleFigures => {
+      const a = alpha[gi];
+      const count = n[gi]!;
+      return {
+        key: s.key,
+        n: count,
+        score: count > 0 ? mean[gi]! : null,
+        sd: count > 1 ? Math.sqrt(m2[gi]! / (count - 1)) : null,
+        favourable: answers[gi]! > 0 ? favourable[gi]! / answers[gi]! : null,
+        distribution: Array.from(distribution.subarray(gi * POINTS, gi * POINTS + POINTS)),
+        alpha: a
+          ? { pairwise: alphaFromSums(a, 'pairwise'), listwise: alphaFromSums(a, 'listwise') }
+          : { pairwise: null, listwise: null },
+        items: s.items.map((item, j) => {
+          const c = gi * k + j;
+          const m = itemN[c]!;
+          return {
+            key: item.key,
+            reverse: item.reverse,
+            n: m,
+            mean: m > 0 ? itemSum[c]! / m : null,
+            favourable: m > 0 ? itemFavourable[c]! / m : null,
+            distribution: Array.from(itemDistribution.subarray(c * POINTS, c * POINTS + POINTS)),
+          };
+        }),
+      };
+    });
+  });
 
   const out = new Map<string, GroupReport>();
-  for (const g of groups) {
+  groups.forEach((g, gi) => {
     const hiddenResponses = responsesShown.get(g.key)!;
     const invited = input.invited.get(g.key) ?? null;
     const scales = input.scales.map((s, si): ScaleResult => {
       const hidden = scaleShown[si]!.get(g.key)!;
       if (hidden !== null) return { shown: false, key: s.key, hidden };
-      const rows: Array<ReadonlyArray<number | null>> = [];
-      const scores: number[] = [];
-      for (const i of g.members) {
-        const row = rowOf[si]![i];
-        if (!row) continue;
-        rows.push(row);
-        scores.push(scoreOf[si]![i]!);
-      }
-      const figures = figuresOfRows(s, rows, scores, ALPHA_KINDS.has(g.kind));
+      const f = figures[si]![gi]!;
       return {
         shown: true,
-        ...figures,
-        items: figures.items.map((it, j): ItemResult => {
+        ...f,
+        items: f.items.map((it, j): ItemResult => {
           const h = itemShown[si]![j]!.get(g.key)!;
           return h === null ? { shown: true, ...it } : { shown: false, key: it.key, hidden: h };
         }),
@@ -175,7 +277,7 @@ export function publishReport(input: ReportInput): PublishedReport {
           : null,
       scales,
     });
-  }
+  });
   const memberIndex = new Map(groups.map((g) => [g.key, g.members]));
   return {
     minimum: input.minimum,
@@ -184,7 +286,9 @@ export function publishReport(input: ReportInput): PublishedReport {
       const si = input.scales.findIndex((s) => s.key === scaleKey);
       const members = memberIndex.get(key);
       if (si < 0 || !members || scaleShown[si]!.get(key) !== null) return null;
-      return members.map((i) => scoreOf[si]![i]!).filter((v): v is number => v !== null);
+      const out: number[] = [];
+      for (const i of members) if (scored[si]![i] === 1) out.push(scoreOf[si]![i]!);
+      return out;
     },
   };
 }

@@ -63,13 +63,20 @@ export async function publishSchool(
   scales: readonly Scale[],
   minimum: number,
 ): Promise<SchoolPublication> {
-  const [rows, answerRows, targets] = await Promise.all([
-    repo.responses(districtId, administration.id, schoolId),
-    repo.answers(districtId, administration.id, schoolId),
+  const [rows, targets] = await Promise.all([
+    repo.responsesWithAnswers(districtId, administration.id, schoolId),
     repo.targets(districtId, administration.id),
   ]);
-  const answers = new Map<string, Map<string, number>>(rows.map((r) => [r.id, new Map()]));
-  for (const a of answerRows) answers.get(a.response_id)?.set(a.item_id, Number(a.value));
+  const answers = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const mine = new Map<string, number>();
+    if (r.answers)
+      for (const pair of r.answers.split(',')) {
+        const at = pair.lastIndexOf(':');
+        mine.set(pair.slice(0, at), Number(pair.slice(at + 1)));
+      }
+    answers.set(r.id, mine);
+  }
 
   const linked = administration.mode === 'confidential';
   const demographics = new Map<string, Map<string, string>>();

@@ -245,7 +245,8 @@ describe.each(testDialects())('survey reports on $name', ({ target }) => {
     expect(group(r, 'school', ids.school).n).toBe(24);
     expect(group(r, 'school', ids.school).invited).toBe(24);
     expect(group(r, 'grade', '7').n).toBe(11);
-    expect(r.groups.some((g) => g.kind === 'class' || g.kind === 'teacher')).toBe(false);
+    // No class or teacher rows in a school report; no demographics for anonymous answers.
+    expect(r.groups.map((g) => g.kind).sort()).toEqual(['grade', 'grade', 'school']);
     expect(await audits()).toEqual([]);
 
     expect((await leader.get(`/api/survey-reports/${ids.fall}/teacher/${ids.T}`)).statusCode).toBe(
@@ -384,6 +385,8 @@ describe.each(testDialects())('the dyad perception gap on $name', ({ target }) =
   let app: App;
   let teacher: Client;
   let colleague: Client;
+  let leader: Client;
+  let schoolId: string;
   let administrationId: string;
   let classId: string;
   let names: string[];
@@ -400,6 +403,32 @@ describe.each(testDialects())('the dyad perception gap on $name', ({ target }) =
     classId = room.cls.id;
     names = room.students.map((s) => s.given_name);
     const other = await buildStaff(k, { districtId, schoolId: room.school.id, role: 'teacher' });
+    const lead = await buildStaff(k, { districtId, schoolId: room.school.id, role: 'leader' });
+    schoolId = room.school.id;
+    // Roster demographics (sensitive): three students of each sex.
+    for (const [i, s] of room.students.entries())
+      await k
+        .insertInto('demographics')
+        .values({
+          district_id: districtId,
+          person_id: s.id,
+          birth_date: null,
+          sex: i < 3 ? 'female' : 'male',
+          american_indian_or_alaska_native: null,
+          asian: null,
+          black_or_african_american: null,
+          native_hawaiian_or_other_pacific_islander: null,
+          white: null,
+          two_or_more_races: null,
+          hispanic_or_latino: null,
+          country_of_birth_code: null,
+          state_of_birth_abbreviation: null,
+          city_of_birth: null,
+          public_school_residence_status: null,
+          active: 1,
+          source_modified_at: null,
+        })
+        .execute();
     const wave = await buildWave(k, { districtId, name: 'fall' });
     const common = {
       districtId,
@@ -445,6 +474,7 @@ describe.each(testDialects())('the dyad perception gap on $name', ({ target }) =
     }
     teacher = await signIn(app, room.teacher.account.username, room.teacher.account.password);
     colleague = await signIn(app, other.account.username, other.account.password);
+    leader = await signIn(app, lead.account.username, lead.account.password);
   });
   afterAll(async () => {
     await app.close();
@@ -479,6 +509,22 @@ describe.each(testDialects())('the dyad perception gap on $name', ({ target }) =
       },
     ]);
     for (const n of names.slice(2)) expect(res.body).not.toContain(n);
+  });
+
+  it('breaks a confidential school report down by demographics, suppressed below the minimum', async () => {
+    const res = await leader.get(`/api/survey-reports/${administrationId}/school/${schoolId}`);
+    expect(res.statusCode).toBe(200);
+    const r = res.json() as ReportResponse;
+    expect(r.groups[0]!.n).toBe(6);
+    const sexes = r.groups.filter((g) => g.kind === 'demographic');
+    expect(sexes.map((g) => g.id).sort()).toEqual(['sex=female', 'sex=male']);
+    for (const g of sexes) {
+      expect(g.hidden).toEqual({ reason: 'small', minimum: 5 });
+      expect(g.n).toBeNull();
+      expect(g.scales.every((s) => s.figures === null)).toBe(true);
+    }
+    // No name and no student id travel with demographics.
+    for (const n of names) expect(res.body).not.toContain(n);
   });
 
   it("is the class's teacher's alone", async () => {

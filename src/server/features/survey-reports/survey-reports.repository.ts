@@ -1,6 +1,6 @@
 // The only SQL of survey reports. Every query is scoped to the district. Answers are read for one
 // administration and one school at a time (the unit a report is published for).
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
 export function surveyReportsRepository(db: Kysely<Database>) {
@@ -118,6 +118,39 @@ export function surveyReportsRepository(db: Kysely<Database>) {
         .where('s.district_id', '=', districtId)
         .where('s.administration_id', '=', administrationId)
         .where('r.school_id', '=', schoolId)
+        .execute();
+    },
+
+    /**
+     * One school's responses with their answers in one row each: `answers` is
+     * `item:value,item:value…` (item ids are slugs), or null when the response has none. A row
+     * per response rather than per answer: twenty times fewer rows to read.
+     */
+    async responsesWithAnswers(districtId: string, administrationId: string, schoolId: string) {
+      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      const pair = sql`s.item_id || ':' || s.value`;
+      const joined = postgres ? sql`string_agg(${pair}, ',')` : sql`group_concat(${pair}, ',')`;
+      return db
+        .selectFrom('survey_responses as r')
+        .select([
+          'r.id',
+          'r.class_id',
+          'r.teacher_id',
+          'r.grade',
+          'r.respondent_id',
+          (eb) =>
+            eb
+              .selectFrom('survey_answers as s')
+              .select(sql<string | null>`${joined}`.as('a'))
+              .whereRef('s.district_id', '=', 'r.district_id')
+              .whereRef('s.administration_id', '=', 'r.administration_id')
+              .whereRef('s.response_id', '=', 'r.id')
+              .as('answers'),
+        ])
+        .where('r.district_id', '=', districtId)
+        .where('r.administration_id', '=', administrationId)
+        .where('r.school_id', '=', schoolId)
+        .orderBy('r.id')
         .execute();
     },
 
