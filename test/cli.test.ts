@@ -120,7 +120,7 @@ describe('rapport CLI', () => {
     try {
       const deadline = Date.now() + 50_000;
       while (
-        !/password: rapport-demo[\s\S]*password: rapport-demo[\s\S]*password: rapport-demo/.test(
+        !/password: rapport-demo[\s\S]*password: rapport-demo[\s\S]*password: rapport-demo[\s\S]*password: rapport-demo/.test(
           out,
         ) &&
         Date.now() < deadline
@@ -131,6 +131,7 @@ describe('rapport CLI', () => {
       expect(url).toBeDefined();
       expect(out).toMatch(/leader\s+leader\s+password: rapport-demo/);
       expect(out).toMatch(/district_admin\s+admin\s+password: rapport-demo/);
+      expect(out).toMatch(/student\s+student\s+password: rapport-demo/);
       const health = await (await fetch(`${url}/healthz`)).json();
       expect(health.database).toEqual({
         dialect: 'sqlite',

@@ -91,7 +91,7 @@ export async function seedDemo(
       enrollments: data.enrollments.length,
       interactions: data.interactions.length,
     },
-    signIns: (['teacher', 'leader', 'district_admin'] as const).map((role) => ({
+    signIns: (['teacher', 'leader', 'district_admin', 'student'] as const).map((role) => ({
       role,
       username: DEMO_USERNAMES[role],
       password: DEMO_PASSWORD,
