@@ -143,4 +143,57 @@ describe.skipIf(!browserAvailable)('surveys', () => {
     await expectNoAxeViolations(again.page, 'used link');
     expect([...first.pageErrors, ...again.pageErrors]).toEqual([]);
   });
+
+  it(
+    'a teacher rates a relationship with a student from the home page (confidential, linked)',
+    { timeout: 90_000 },
+    async () => {
+      const { room, leader } = await schoolWithSurvey();
+      const lead = await signIn(h.app, leader.account.username, leader.account.password);
+      const created = await lead.post('/api/surveys/administrations', {
+        instrumentId: 'teacher-student-relationship',
+        schoolYear: '2026-2027',
+        wave: 'fall',
+        opensAt: '2026-11-20T00:00:00.000Z',
+        closesAt: '2026-12-04T00:00:00.000Z',
+        languages: ['en'],
+        mode: 'confidential',
+        classIds: [room.cls.id],
+        grades: [],
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const { page, pageErrors } = await openPage(h);
+      await signInThroughPage(page, room.teacher.account);
+      await page.getByRole('heading', { level: 2, name: 'Your surveys' }).waitFor();
+      await expectNoAxeViolations(page, 'teacher home with open surveys');
+      await page.getByRole('link', { name: /Your relationship with each student · Ben/ }).click();
+      await page.getByText(/Question 1 of/).waitFor();
+      await expectNoAxeViolations(page, 'teacher rating a student');
+      await page.getByLabel('Quite a bit').check();
+      await expectText(page.getByRole('status').filter({ hasText: /Sav/ }), 'Saved');
+      const total = Number(
+        /of (\d+)/.exec((await page.getByText(/Question 1 of/).textContent())!)![1],
+      );
+      for (let i = 1; i <= total; i++) await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('heading', { name: 'Ready to send?' }).waitFor();
+      await page.getByRole('button', { name: 'Send my answers' }).click();
+      await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
+      const rows = await h.db.kysely
+        .selectFrom('survey_responses as r')
+        .innerJoin('survey_answers as a', 'a.response_id', 'r.id')
+        .select(['r.respondent_id', 'r.about_student_id', 'a.item_id', 'a.value'])
+        .where('r.administration_id', '=', created.json().id as string)
+        .execute();
+      const ben = room.students.find((s) => s.given_name === 'Ben')!;
+      expect(rows).toEqual([
+        {
+          respondent_id: room.teacher.person.id,
+          about_student_id: ben.id,
+          item_id: 'tsr-closeness-1',
+          value: 4,
+        },
+      ]);
+      expect(pageErrors).toEqual([]);
+    },
+  );
 });

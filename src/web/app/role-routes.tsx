@@ -58,6 +58,7 @@ export function HomeRoute() {
           practice={
             <>
               <PracticePanel />
+              <OpenSurveysSection />
               <TeacherKnowLink />
               <InsightsLinks />
               <SurveyReportsLink />

@@ -4,7 +4,10 @@ import { ErrorAlert } from '../../../components/ui/alert.js';
 import { Loading } from '../../../components/ui/loading.js';
 import { useOpenSurveys } from '../api/get-open-surveys.js';
 
-/** The student's open surveys: one line each, with what it is about and when it closes. */
+/**
+ * The open surveys of the signed-in student or teacher (a teacher rates each student, or
+ * themselves): one line each, with what it is about and when it closes.
+ */
 export function OpenSurveysSection() {
   const { t, i18n } = useTranslation();
   const open = useOpenSurveys();
