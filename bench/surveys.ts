@@ -417,7 +417,7 @@ export const surveysBenchmark: Benchmark = {
         rounds,
         method: {
           reports:
-            'computeAllReports(): per school, read responses and answers through Kysely, publish (suppression per scale and item), then every school view and teacher view',
+            "computeAllReports(): per school, read the responses with their answers (one row a response) through Kysely, publish in one pass (scores once, every group's figures and alpha from running sums, suppression per measure with the group structure built once), then every school view and teacher view",
           baseline: BASELINE_SQL.replace(/\s+/g, ' '),
           loadAverage: loadavg().map((l) => round(l, 2)),
         },

@@ -42,11 +42,14 @@ export function publishGroups(
  * publishGroups for several measures at once: for each mask (1 = the respondent counts for the
  * measure; null = every respondent), the status of each group over its members in the mask.
  * The same as publishGroups on the masked members, with the group structure built once.
+ * `within[i]`, when given and ≥ 0, names an earlier mask that contains mask i (checked): its
+ * counts are then derived from that one's by the respondents it leaves out.
  */
 export function publishMasked(
   groups: readonly GroupSpec[],
   masks: ReadonlyArray<Uint8Array | null>,
   minimum: number,
+  within?: readonly number[],
 ): Array<Map<string, Hidden | null>> {
   const G = groups.length;
   // Every respondent's groups (CSR) and every pair of groups that share a respondent, in
@@ -85,20 +88,34 @@ export function publishMasked(
   // Pairs in (lower, higher) order, as the rules below take them.
   const order = pairKeys.map((_, i) => i).sort((a, b) => pairKeys[a]! - pairKeys[b]!);
   const P = pairKeys.length;
-  return masks.map((mask) => {
-    const size = new Array<number>(G).fill(0);
-    const overlap = new Int32Array(P);
+  // Each mask's counts; a mask inside an earlier one (`within`) starts from that one's counts and
+  // takes off the few respondents it leaves out (an item's skips within its scale).
+  const counts: Array<{ size: Int32Array; overlap: Int32Array }> = [];
+  return masks.map((mask, mi) => {
+    const w = within?.[mi] ?? -1;
+    if (w >= mi) throw new RangeError(`mask ${mi}: within must name an earlier mask, got ${w}`);
+    const base = w >= 0 ? masks[w]! : null;
+    const size = w >= 0 ? counts[w]!.size.slice() : new Int32Array(G);
+    const overlap = w >= 0 ? counts[w]!.overlap.slice() : new Int32Array(P);
+    const step = w >= 0 ? -1 : 1;
     for (let r = 0; r < R; r++) {
-      if (mask && mask[r] !== 1) continue;
-      for (let a = groupCount[r]!; a < groupCount[r + 1]!; a++) size[groupList[a]!]!++;
-      for (let x = firstPair[r]!; x < firstPair[r + 1]!; x++) overlap[pairList[x]!]!++;
+      const inMask = !mask || mask[r] === 1;
+      if (w >= 0) {
+        const inBase = !base || base[r] === 1;
+        if (inMask && !inBase)
+          throw new RangeError(`mask ${mi}: respondent ${r} is not in mask ${w}`);
+        if (inMask || !inBase) continue;
+      } else if (!inMask) continue;
+      for (let a = groupCount[r]!; a < groupCount[r + 1]!; a++) size[groupList[a]!]! += step;
+      for (let x = firstPair[r]!; x < firstPair[r + 1]!; x++) overlap[pairList[x]!]! += step;
     }
+    counts.push({ size, overlap });
     const pairs: Array<[number, number, number]> = [];
     for (const id of order) {
       const o = overlap[id]!;
       if (o > 0) pairs.push([Math.floor(pairKeys[id]! / G), pairKeys[id]! % G, o]);
     }
-    return decide(groups, size, pairs, minimum);
+    return decide(groups, Array.from(size), pairs, minimum);
   });
 }
 

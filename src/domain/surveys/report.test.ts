@@ -197,6 +197,15 @@ describe('the one-pass publication', () => {
               else expect(a!.alpha).toBeCloseTo(b.alpha, 9);
             }
             result.items.forEach((it, j) => {
+              // Each item is published over the scored respondents who answered it.
+              const itemShown = publishGroups(
+                specs.map((g) => ({
+                  ...g,
+                  members: g.members.filter((i) => responses[i]!.answers.has(s.items[j]!.key)),
+                })),
+                3,
+              );
+              expect(it.shown ? null : it.hidden).toBe(itemShown.get(key));
               if (!it.shown) return;
               const ref = reference.items[j]!;
               expect(it.n).toBe(ref.n);

@@ -151,7 +151,18 @@ export function publishReport(input: ReportInput): PublishedReport {
       return m;
     }),
   );
-  const shown = publishMasked(groups, [null, ...scored, ...itemMasks.flat()], input.minimum);
+  // An item's respondents are within its scale's: counted from the scale's by their skips.
+  const within = [
+    -1,
+    ...scored.map(() => -1),
+    ...itemMasks.flatMap((m, si) => m.map(() => 1 + si)),
+  ];
+  const shown = publishMasked(
+    groups,
+    [null, ...scored, ...itemMasks.flat()],
+    input.minimum,
+    within,
+  );
   const responsesShown = shown[0]!;
   const scaleShown = shown.slice(1, 1 + S);
   const itemShown: Array<Array<Map<string, Hidden | null>>> = [];
