@@ -4,6 +4,27 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
 export function surveyReportsRepository(db: Kysely<Database>) {
+  /** A district's administrations, each with its wave's name and school year. */
+  const withWave = (districtId: string) =>
+    db
+      .selectFrom('survey_administrations as a')
+      .innerJoin('survey_waves as w', (j) =>
+        j.onRef('w.district_id', '=', 'a.district_id').onRef('w.id', '=', 'a.wave_id'),
+      )
+      .select([
+        'a.id',
+        'a.school_id',
+        'a.wave_id',
+        'a.instrument_id',
+        'a.respondent',
+        'a.mode',
+        'a.opens_at',
+        'a.closes_at',
+        'w.name as wave_name',
+        'w.school_year',
+      ])
+      .where('a.district_id', '=', districtId);
+
   return {
     async settings(districtId: string) {
       return db
@@ -34,48 +55,12 @@ export function surveyReportsRepository(db: Kysely<Database>) {
 
     /** An administration with its wave. */
     async administration(districtId: string, id: string) {
-      return db
-        .selectFrom('survey_administrations as a')
-        .innerJoin('survey_waves as w', (j) =>
-          j.onRef('w.district_id', '=', 'a.district_id').onRef('w.id', '=', 'a.wave_id'),
-        )
-        .select([
-          'a.id',
-          'a.school_id',
-          'a.wave_id',
-          'a.instrument_id',
-          'a.respondent',
-          'a.mode',
-          'a.opens_at',
-          'a.closes_at',
-          'w.name as wave_name',
-          'w.school_year',
-        ])
-        .where('a.district_id', '=', districtId)
-        .where('a.id', '=', id)
-        .executeTakeFirst();
+      return withWave(districtId).where('a.id', '=', id).executeTakeFirst();
     },
 
     /** Student administrations whose window has closed, newest first. */
     async closedStudentAdministrations(districtId: string, now: string) {
-      return db
-        .selectFrom('survey_administrations as a')
-        .innerJoin('survey_waves as w', (j) =>
-          j.onRef('w.district_id', '=', 'a.district_id').onRef('w.id', '=', 'a.wave_id'),
-        )
-        .select([
-          'a.id',
-          'a.school_id',
-          'a.wave_id',
-          'a.instrument_id',
-          'a.respondent',
-          'a.mode',
-          'a.opens_at',
-          'a.closes_at',
-          'w.name as wave_name',
-          'w.school_year',
-        ])
-        .where('a.district_id', '=', districtId)
+      return withWave(districtId)
         .where('a.respondent', '=', 'student')
         .where('a.closes_at', '<=', now)
         .orderBy('a.closes_at', 'desc')
@@ -91,33 +76,6 @@ export function surveyReportsRepository(db: Kysely<Database>) {
         .distinct()
         .where('district_id', '=', districtId)
         .where('administration_id', '=', administrationId)
-        .execute();
-    },
-
-    async responses(districtId: string, administrationId: string, schoolId: string) {
-      return db
-        .selectFrom('survey_responses')
-        .select(['id', 'class_id', 'teacher_id', 'grade', 'respondent_id'])
-        .where('district_id', '=', districtId)
-        .where('administration_id', '=', administrationId)
-        .where('school_id', '=', schoolId)
-        .orderBy('id')
-        .execute();
-    },
-
-    async answers(districtId: string, administrationId: string, schoolId: string) {
-      return db
-        .selectFrom('survey_answers as s')
-        .innerJoin('survey_responses as r', (j) =>
-          j
-            .onRef('r.district_id', '=', 's.district_id')
-            .onRef('r.administration_id', '=', 's.administration_id')
-            .onRef('r.id', '=', 's.response_id'),
-        )
-        .select(['s.response_id', 's.item_id', 's.value'])
-        .where('s.district_id', '=', districtId)
-        .where('s.administration_id', '=', administrationId)
-        .where('r.school_id', '=', schoolId)
         .execute();
     },
 
