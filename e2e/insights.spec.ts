@@ -3,7 +3,12 @@
 // its table, the private equity lens, and a student's home with their commonalities. axe on every
 // page. The server's clock is Monday 2026-11-23, 9:00 in Chicago.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestionnaire, buildAccount, buildClassroom } from '../test/factories.js';
+import {
+  answerQuestionnaire,
+  buildAccount,
+  buildClassroom,
+  buildStaff,
+} from '../test/factories.js';
 import { signIn } from '../test/harness.js';
 import {
   TODAY,
@@ -188,18 +193,32 @@ describe.skipIf(!browserAvailable)('insights', () => {
       await expectNoAxeViolations(page, 'equity lens');
       await context.close();
 
-      // A student whose school shows commonalities sees theirs on their home page.
+      // The school's leader turns on "students see commonalities" on their home page; then a
+      // student sees theirs on their home page.
       const { room: theirs, ana } = await classroom();
-      await h.db.kysely
-        .insertInto('school_insight_settings')
-        .values({
-          district_id: theirs.district.id,
-          school_id: theirs.school.id,
-          students_see_commonalities: 1,
-          updated_at: new Date().toISOString(),
-          updated_by_account_id: null,
-        })
+      const leader = await buildStaff(h.db.kysely, {
+        districtId: theirs.district.id,
+        schoolId: theirs.school.id,
+        role: 'leader',
+      });
+      const lead = await openPage(h);
+      await signInThroughPage(lead.page, leader.account);
+      const toggle = lead.page.getByRole('checkbox', {
+        name: 'Students see what they have in common with each of their teachers',
+      });
+      expect(await toggle.isChecked()).toBe(false);
+      await expectNoAxeViolations(lead.page, "a leader's home with the school's setting");
+      await toggle.check();
+      await expectText(lead.page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved.');
+      const stored = await h.db.kysely
+        .selectFrom('school_insight_settings')
+        .select(['students_see_commonalities', 'updated_by_account_id'])
+        .where('school_id', '=', theirs.school.id)
         .execute();
+      expect(stored).toEqual([
+        { students_see_commonalities: 1, updated_by_account_id: leader.account.id },
+      ]);
+      await lead.context.close();
       const account = await buildAccount(h.db.kysely, {
         districtId: theirs.district.id,
         role: 'student',
@@ -213,7 +232,7 @@ describe.skipIf(!browserAvailable)('insights', () => {
       });
       await expectText(mine, 'You both like chess');
       await expectNoAxeViolations(student.page, "a student's home with commonalities");
-      expect([...pageErrors, ...student.pageErrors]).toEqual([]);
+      expect([...pageErrors, ...lead.pageErrors, ...student.pageErrors]).toEqual([]);
       await student.context.close();
     },
   );

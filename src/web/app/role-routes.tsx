@@ -40,6 +40,7 @@ import { EquityLensPage } from '../features/insights/components/equity-lens-page
 import { InsightsLinks } from '../features/insights/components/insights-links.js';
 import { MyCommonalities } from '../features/insights/components/my-commonalities.js';
 import { PredictionsPage } from '../features/insights/components/predictions-page.js';
+import { SchoolInsightSettings } from '../features/insights/components/school-insight-settings.js';
 import { StudentCommonalities } from '../features/insights/components/student-commonalities.js';
 import { useStudent } from '../features/students/api/get-student.js';
 import { AdministrationsPage } from '../features/surveys/components/administrations-page.js';
@@ -71,6 +72,7 @@ export function HomeRoute() {
         <>
           <LeaderHome />
           <SurveyReportsLink />
+          {user.schoolId ? <SchoolInsightSettings schoolId={user.schoolId} /> : null}
         </>
       );
     case 'district_admin':

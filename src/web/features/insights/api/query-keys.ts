@@ -5,4 +5,5 @@ export const insightsKeys = {
   predictions: (studentId: string) => ['insights', 'predictions', studentId] as const,
   accuracy: ['insights', 'accuracy'] as const,
   equityLens: ['insights', 'equity-lens'] as const,
+  schoolSettings: (schoolId: string) => ['insights', 'school-settings', schoolId] as const,
 };
