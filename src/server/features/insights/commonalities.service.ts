@@ -18,6 +18,7 @@ import {
   type Frequencies,
 } from '../../../domain/commonalities.js';
 import { displayName } from '../../../domain/names.js';
+import { accessRepository } from '../../platform/access/access.repository.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { getQuestionnaire, GET_TO_KNOW_YOU } from '../../platform/content/questionnaires.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -111,8 +112,7 @@ export async function getClassOverview(
 ): Promise<ClassOverviewResponse> {
   const today = localDate(now, actor.timeZone);
   const { teacherId, cls } = await assertTeachesClass(db, actor, classId, today);
-  const repo = insightsRepository(db);
-  const students = await repo.classStudents(actor.districtId, classId, today);
+  const students = await accessRepository(db).classStudents(actor.districtId, classId, today);
   const ids = students.map((s) => s.id);
   const shared = await sharedBy(db, actor.districtId, ids);
   const choices = await choicesOf(db, actor.districtId, [

@@ -72,24 +72,6 @@ export function insightsRepository(db: Db) {
     },
 
     /** The students actively enrolled in a class today, by name. */
-    async classStudents(districtId: string, classId: string, today: string) {
-      return db
-        .selectFrom('enrollments as e')
-        .innerJoin('people as p', (j) =>
-          j.onRef('p.district_id', '=', 'e.district_id').onRef('p.id', '=', 'e.person_id'),
-        )
-        .select(['p.id', 'p.given_name', 'p.preferred_name', 'p.family_name'])
-        .where('e.district_id', '=', districtId)
-        .where('e.class_id', '=', classId)
-        .where('e.role', '=', 'student')
-        .where(enrollmentActiveOn('e', today))
-        .where('p.active', '=', 1)
-        .orderBy('p.family_name')
-        .orderBy('p.given_name')
-        .orderBy('p.id')
-        .execute();
-    },
-
     async person(districtId: string, personId: string) {
       return db
         .selectFrom('people')

@@ -8,7 +8,9 @@ import type { GapParams, GapResponse } from '../../../contracts/survey-reports.j
 import { dyadGap, meanOf } from '../../../domain/surveys/gap.js';
 import { groupKey } from '../../../domain/surveys/report.js';
 import { respondentScaleScore, type Scale } from '../../../domain/surveys/scoring.js';
+import { localDate } from '../../../domain/calendar.js';
 import { displayName } from '../../../domain/names.js';
+import { accessRepository } from '../../platform/access/access.repository.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import { NotFoundError } from '../../platform/errors.js';
@@ -62,7 +64,11 @@ export async function getGap(
   const studentScale = instrumentScales(instrument).find((s) => s.key === studentScaleDef.id)!;
 
   const settings = await reportSettings(repo, actor.districtId, serverMinimum);
-  const students = await repo.classStudents(actor.districtId, cls.id);
+  const students = await accessRepository(db).classStudents(
+    actor.districtId,
+    cls.id,
+    localDate(now, actor.timeZone),
+  );
   const ratingRows = await repo.teacherRatings(
     actor.districtId,
     a.wave_id,

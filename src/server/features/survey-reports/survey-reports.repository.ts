@@ -284,21 +284,6 @@ export function surveyReportsRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    /** Students actively enrolled in a class. */
-    async classStudents(districtId: string, classId: string) {
-      return db
-        .selectFrom('enrollments as e')
-        .innerJoin('people as p', (j) =>
-          j.onRef('p.district_id', '=', 'e.district_id').onRef('p.id', '=', 'e.person_id'),
-        )
-        .select(['p.id', 'p.given_name', 'p.preferred_name'])
-        .where('e.district_id', '=', districtId)
-        .where('e.class_id', '=', classId)
-        .where('e.role', '=', 'student')
-        .where('e.active', '=', 1)
-        .execute();
-    },
-
     /** Responses in a class that their students chose to share with this teacher, with answers. */
     async sharedAnswers(
       districtId: string,

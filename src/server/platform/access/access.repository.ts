@@ -61,6 +61,25 @@ export function accessRepository(db: Kysely<Database>) {
       return rows.map((r) => r.class_id);
     },
 
+    /** A class's students actively enrolled on `today`, by family and given name. */
+    async classStudents(districtId: string, classId: string, today: string) {
+      return db
+        .selectFrom('enrollments as e')
+        .innerJoin('people as p', (j) =>
+          j.onRef('p.district_id', '=', 'e.district_id').onRef('p.id', '=', 'e.person_id'),
+        )
+        .select(['p.id', 'p.given_name', 'p.preferred_name', 'p.family_name'])
+        .where('e.district_id', '=', districtId)
+        .where('e.class_id', '=', classId)
+        .where('e.role', '=', 'student')
+        .where(enrollmentActiveOn('e', today))
+        .where('p.active', '=', 1)
+        .orderBy('p.family_name')
+        .orderBy('p.given_name')
+        .orderBy('p.id')
+        .execute();
+    },
+
     /** For each of `studentIds`, the classes (among `classIds`) they are actively enrolled in. */
     async studentsInClasses(
       districtId: string,
