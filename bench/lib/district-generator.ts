@@ -550,7 +550,9 @@ async function buildPostgres(
         select district_id, author_account_id, client_id, occurred_at, created_at
         from interactions`); // one request per row: client ids are unique
       tables.push(load('interaction_requests', s.interactions, guard));
-      await client.query('analyze');
+      // As autovacuum leaves the past months of a live database: statistics, and the visibility
+      // map that lets a teacher's screens read their moments from the index alone.
+      await client.query('vacuum analyze');
       indexSeconds = (performance.now() - indexStarted) / 1000 - tables.at(-1)!.seconds;
     } finally {
       client.release();
@@ -663,13 +665,24 @@ export async function ensureDistrictDatabase(
     ]);
     if (exists.rowCount && !opts.rebuild) {
       const db = openDatabase({ dialect: 'postgres', url: url.toString() }, { poolSize: 1 });
-      const marker = await builtMarker(db);
-      await db.close();
-      if (marker === expectedMarker(shape)) {
-        log(`using the cached ${BENCH_DATABASE} (${marker})`);
-        return { url: url.toString(), build: null };
+      try {
+        const marker = await builtMarker(db);
+        if (marker === expectedMarker(shape)) {
+          // The rows stay; the schema follows the code (a migration added since the build runs
+          // here, on district-size data, and its time is reported).
+          const started = performance.now();
+          const applied = ((await migrateToLatest(db)).results ?? []).map((r) => r.migrationName);
+          if (applied.length > 0)
+            log(
+              `migrated the cached ${BENCH_DATABASE}: ${applied.join(', ')} in ${Math.round((performance.now() - started) / 1000)} s`,
+            );
+          log(`using the cached ${BENCH_DATABASE} (${marker})`);
+          return { url: url.toString(), build: null };
+        }
+        log(`${BENCH_DATABASE} holds "${marker ?? 'nothing'}": rebuilding`);
+      } finally {
+        await db.close();
       }
-      log(`${BENCH_DATABASE} holds "${marker ?? 'nothing'}": rebuilding`);
     }
     await admin.query(`drop database if exists ${BENCH_DATABASE}`);
     await admin.query(`create database ${BENCH_DATABASE}`);

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../../platform/db/partitions.js';
+import { executeNamed } from '../../platform/db/prepared.js';
 import type { Database, NewInteraction } from '../../platform/db/schema.js';
 
 export type InteractionRow = Database['interactions'];
@@ -43,7 +44,11 @@ export function interactionsRepository(db: Kysely<Database>) {
         // Partitioned table (docs/decisions/019): the request is claimed in interaction_requests
         // and the rows are inserted only if the claim is new, in one statement. A concurrent
         // replay waits on the claim's key and then inserts nothing.
-        const claimed = await sql`
+        // One statement text per number of students (at most MAX_STUDENTS_PER_LOG), each a
+        // named statement: parsed once per connection, not planned on every tap.
+        const claimed = await executeNamed(
+          db,
+          sql`
           with claim as (
             insert into interaction_requests (district_id, author_account_id, client_id, occurred_at, created_at)
             values (${first.district_id}, ${first.author_account_id}, ${first.client_id}, ${first.occurred_at}, ${first.created_at})
@@ -52,7 +57,8 @@ export function interactionsRepository(db: Kysely<Database>) {
           insert into interactions (district_id, id, client_id, author_account_id, teacher_id, student_id,
                                     class_id, kind, tag, note, occurred_at, created_at)
           select * from (values ${values}) as v
-          where exists (select 1 from claim)`.execute(db);
+          where exists (select 1 from claim)`.compile(db),
+        );
         return Number(claimed.numAffectedRows ?? 0);
       }
       const result = await sql`

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClassroom } from '../../../../test/factories.js';
 import {
@@ -7,6 +9,11 @@ import {
   testDialects,
   type Client,
 } from '../../../../test/harness.js';
+import {
+  INTERACTION_KINDS,
+  isPositive,
+  type InteractionKind,
+} from '../../../domain/interaction-kinds.js';
 import { openRepair } from '../../../domain/repairs.js';
 import type { Db } from '../../platform/db/database.js';
 import type { App } from '../../platform/http/app.js';
@@ -116,17 +123,18 @@ describe.each(testDialects())('daily practice on $name', ({ target }) => {
       const signals = await repo.dyadSignals(
         r.district.id,
         r.teacher.person.id,
-        r.students.map((x) => x.id),
         '2026-01-01',
-        5,
+        '2027-01-01',
       );
       const sqlOpen = signals
-        .map((x) => ({
-          student_id: x.student_id,
-          opened_at: [x.first_correction_open, x.first_incident_open].filter(Boolean).sort()[0],
-        }))
-        .filter((x) => x.opened_at !== undefined);
-      const events = await repo.repairEvents(r.district.id, r.teacher.person.id, '2026-01-01');
+        .map((x) => ({ student_id: x.student_id, opened_at: x.first_open }))
+        .filter((x) => x.opened_at !== null);
+      const events = await repo.repairEvents(
+        r.district.id,
+        r.teacher.person.id,
+        '2026-01-01',
+        '2027-01-01',
+      );
       const domainOpen = r.students
         .map(
           (s) =>
@@ -152,6 +160,97 @@ describe.each(testDialects())('daily practice on $name', ({ target }) => {
       ]);
       const report = (await r.t.get('/api/practice/repairs')).json();
       expect(report).toEqual({ closed: 2, open: 2, medianHours: 60 });
+    });
+    it('the per-dyad signals of any history agree with the domain rules (property)', async () => {
+      const r = await room(3);
+      const repo = practiceRepository(db.kysely);
+      const since = at('2026-11-02', 6);
+      const until = at('2026-11-24', 6);
+      // Few instants, so ties between an opener and a closer come up; some fall outside the range.
+      const instants = [
+        at('2026-11-01'),
+        since,
+        at('2026-11-10'),
+        at('2026-11-10', 16),
+        at('2026-11-23'),
+        until,
+      ];
+      const event = fc.record({
+        student: fc.integer({ min: 0, max: 2 }),
+        kind: fc.constantFrom(...INTERACTION_KINDS, 'incident' as const),
+        at: fc.constantFrom(...instants),
+        undone: fc.boolean(),
+      });
+      let k = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(event, { maxLength: 14 }), async (history) => {
+          const districtId = r.district.id;
+          const teacherId = r.teacher.person.id;
+          await db.kysely
+            .deleteFrom('interactions')
+            .where('district_id', '=', districtId)
+            .execute();
+          await db.kysely.deleteFrom('incidents').where('district_id', '=', districtId).execute();
+          for (const e of history) {
+            const base = {
+              district_id: districtId,
+              id: randomUUID(),
+              client_id: `prop-${(k += 1)}`.padEnd(10, '0'),
+              author_account_id: r.teacher.account.id,
+              teacher_id: teacherId,
+              student_id: r.students[e.student]!.id,
+              occurred_at: e.at,
+              created_at: e.at,
+            };
+            if (e.kind === 'incident')
+              await db.kysely
+                .insertInto('incidents')
+                .values({ ...base, what_happened: 'x', next_step: 'y' })
+                .execute();
+            else
+              await db.kysely
+                .insertInto('interactions')
+                .values({
+                  ...base,
+                  class_id: r.cls.id,
+                  kind: e.kind,
+                  tag: null,
+                  note: null,
+                  undone_at: e.undone ? e.at : null,
+                })
+                .execute();
+          }
+          const signals = await repo.dyadSignals(districtId, teacherId, since, until);
+          const bySql = new Map(signals.map((x) => [x.student_id, x]));
+          r.students.forEach((student, i) => {
+            const seen = history.filter(
+              (e) =>
+                e.student === i &&
+                e.at >= since &&
+                e.at < until &&
+                (e.kind === 'incident' || !e.undone),
+            );
+            const moments = seen.filter((e) => e.kind !== 'incident');
+            const positives = moments.filter((e) => isPositive(e.kind as InteractionKind));
+            const open = openRepair(seen.map((e) => ({ at: e.at, kind: e.kind })));
+            const row = bySql.get(student.id);
+            expect({
+              lastPositive: row?.last_positive ?? null,
+              openedAt: row?.first_open ?? null,
+              moments: Number(row?.moments ?? 0),
+            }).toEqual({
+              lastPositive:
+                positives
+                  .map((e) => e.at)
+                  .sort()
+                  .at(-1) ?? null,
+              openedAt: open?.openedAt ?? null,
+              moments: moments.length,
+            });
+          });
+        }),
+        { numRuns: 40 },
+      );
     });
   });
 

@@ -79,91 +79,77 @@ export function practiceRepository(db: K) {
     },
 
     /**
-     * Per-dyad signals for a list of students, each read by walking the dyad index
-     * (district, teacher, student, occurred_at) from one end, so the cost is a few rows per
-     * student whatever the length of the history: the newest positive moment, the open
-     * repair's start (the first correction or incident after the newest closer, the rule of
-     * src/domain/repairs.ts), and whether the dyad has FEW_INTERACTIONS moments yet.
+     * Per-dyad signals of every student the teacher has moments with in [since, until): the
+     * newest positive moment, the open repair's start (the first correction or incident later
+     * than the newest closer, the rule of src/domain/repairs.ts) and how many moments the dyad
+     * has. One pass over the teacher's moments of the term, answered from the teacher index
+     * (district, teacher, occurred_at, student, kind, undone_at) alone, with both ends bounded
+     * so PostgreSQL plans only the term's month partitions. Callers pick their students from the
+     * result: a list of student ids in the query cost more to plan than the rows it saved.
      */
-    async dyadSignals(
-      districtId: string,
-      teacherId: string,
-      studentIds: string[],
-      since: string,
-      cap: number,
-    ) {
-      if (studentIds.length === 0) return [];
+    async dyadSignals(districtId: string, teacherId: string, since: string, until: string) {
+      const moments = db
+        .selectFrom('interactions')
+        .select(['student_id', 'kind', 'occurred_at'])
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId)
+        .where('occurred_at', '>=', since)
+        .where('occurred_at', '<', until)
+        .where('undone_at', 'is', null)
+        .unionAll(
+          db
+            .selectFrom('incidents')
+            .select(['student_id', sql<string>`'incident'`.as('kind'), 'occurred_at'])
+            .where('district_id', '=', districtId)
+            .where('teacher_id', '=', teacherId)
+            .where('occurred_at', '>=', since)
+            .where('occurred_at', '<', until),
+        );
+      /** The newest moment of these kinds, per student. */
+      const newest = (kinds: readonly string[]) =>
+        sql<
+          string | null
+        >`max(case when m.kind in (${sql.join([...kinds])}) then m.occurred_at end)`;
       return db
-        .selectFrom('people as p')
-        .select((eb) => {
-          const dyad = (kinds: readonly string[]) =>
-            eb
-              .selectFrom('interactions as i')
-              .where('i.district_id', '=', districtId)
-              .where('i.teacher_id', '=', teacherId)
-              .whereRef('i.student_id', '=', 'p.id')
-              .where('i.occurred_at', '>=', since)
-              .where('i.undone_at', 'is', null)
-              .where('i.kind', 'in', [...kinds]);
-          const lastCloser = dyad(REPAIR_CLOSERS)
-            .select('i.occurred_at')
-            .orderBy('i.occurred_at', 'desc')
-            .limit(1);
-          const afterClose = eb.fn.coalesce(lastCloser, eb.val(since));
-          return [
-            'p.id as student_id',
-            dyad([...POSITIVE_KINDS])
-              .select('i.occurred_at')
-              .orderBy('i.occurred_at', 'desc')
-              .limit(1)
-              .as('last_positive'),
-            dyad(REPAIR_OPENERS)
-              .select('i.occurred_at')
-              .where('i.occurred_at', '>', afterClose)
-              .orderBy('i.occurred_at', 'asc')
-              .limit(1)
-              .as('first_correction_open'),
-            eb
-              .selectFrom('incidents as n')
-              .select('n.occurred_at')
-              .where('n.district_id', '=', districtId)
-              .where('n.teacher_id', '=', teacherId)
-              .whereRef('n.student_id', '=', 'p.id')
-              .where('n.occurred_at', '>=', since)
-              .where('n.occurred_at', '>', afterClose)
-              .orderBy('n.occurred_at', 'asc')
-              .limit(1)
-              .as('first_incident_open'),
-            eb
-              .selectFrom(
-                eb
-                  .selectFrom('interactions as i')
-                  .select('i.id')
-                  .where('i.district_id', '=', districtId)
-                  .where('i.teacher_id', '=', teacherId)
-                  .whereRef('i.student_id', '=', 'p.id')
-                  .where('i.occurred_at', '>=', since)
-                  .where('i.undone_at', 'is', null)
-                  .limit(cap)
-                  .as('c'),
-              )
-              .select((e2) => e2.fn.countAll<number | string>().as('n'))
-              .as('moments_capped'),
-          ];
-        })
-        .where('p.district_id', '=', districtId)
-        .where('p.id', 'in', studentIds)
+        .with('m', () => moments)
+        .with('c', (qb) =>
+          qb
+            .selectFrom('m')
+            .select(['m.student_id', newest(REPAIR_CLOSERS).as('last_closer')])
+            .groupBy('m.student_id'),
+        )
+        .selectFrom('m')
+        .innerJoin('c', 'c.student_id', 'm.student_id')
+        .select([
+          'm.student_id',
+          newest([...POSITIVE_KINDS]).as('last_positive'),
+          sql<string | null>`min(case when m.kind in (${sql.join([
+            ...REPAIR_OPENERS,
+            'incident',
+          ])}) and (c.last_closer is null or m.occurred_at > c.last_closer) then m.occurred_at end)`.as(
+            'first_open',
+          ),
+          sql<number | string>`count(case when m.kind <> 'incident' then 1 end)`.as('moments'),
+        ])
+        .groupBy('m.student_id')
         .execute();
     },
 
     /** Openers and closers of one dyad (or all of a teacher's dyads) since `since`, for episodes. */
-    async repairEvents(districtId: string, teacherId: string, since: string, studentId?: string) {
+    async repairEvents(
+      districtId: string,
+      teacherId: string,
+      since: string,
+      until: string,
+      studentId?: string,
+    ) {
       let moments = db
         .selectFrom('interactions')
         .select(['student_id', 'kind', 'occurred_at'])
         .where('district_id', '=', districtId)
         .where('teacher_id', '=', teacherId)
         .where('occurred_at', '>=', since)
+        .where('occurred_at', '<', until)
         .where('undone_at', 'is', null)
         .where('kind', 'in', [...REPAIR_OPENERS, ...REPAIR_CLOSERS]);
       let incidents = db
@@ -171,7 +157,8 @@ export function practiceRepository(db: K) {
         .select(['student_id', sql<string>`'incident'`.as('kind'), 'occurred_at'])
         .where('district_id', '=', districtId)
         .where('teacher_id', '=', teacherId)
-        .where('occurred_at', '>=', since);
+        .where('occurred_at', '>=', since)
+        .where('occurred_at', '<', until);
       if (studentId !== undefined) {
         moments = moments.where('student_id', '=', studentId);
         incidents = incidents.where('student_id', '=', studentId);

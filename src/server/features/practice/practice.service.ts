@@ -28,12 +28,7 @@ import {
   type Ratio,
 } from '../../../domain/ratio.js';
 import { openRepair, repairEpisodes, timeToRepair } from '../../../domain/repairs.js';
-import {
-  explainStage,
-  FEW_INTERACTIONS,
-  suggestStage,
-  type StageSignals,
-} from '../../../domain/stages.js';
+import { explainStage, suggestStage, type StageSignals } from '../../../domain/stages.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { accessRepository } from '../../platform/access/access.repository.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -43,18 +38,22 @@ import { toPlanView } from './plan-view.js';
 
 type K = Kysely<Database>;
 
-/** The term that includes today, as a calendar, with the ISO range of its start to today's end. */
+/**
+ * The term that includes today, as a calendar, with the ISO range of its start to today's end.
+ * Reads of the term's moments take both ends, so no query opens a month that has not come.
+ */
 export async function termContext(db: K, actor: Actor, now: Date) {
   const today = localDate(now, actor.timeZone);
+  const todayEnd = localDayRange(today, actor.timeZone).end;
   const term = await accessRepository(db).currentTerm(actor.districtId, today);
-  if (!term) return { today, term: null };
+  if (!term) return { today, todayEnd, term: null };
   const cal: TermCalendar = {
     startDate: term.start_date,
     endDate: term.end_date,
     daysOff: term.daysOff,
   };
   const termStart = localDayRange(term.start_date, actor.timeZone).start;
-  return { today, term, cal, termStart, nowIso: now.toISOString() };
+  return { today, todayEnd, term, cal, termStart, nowIso: now.toISOString() };
 }
 
 /** The window when there is no current term. */
@@ -122,19 +121,15 @@ function droughtCounter(cal: TermCalendar, today: string) {
 function readSignals(
   x: {
     last_positive: string | null;
-    first_correction_open: string | null;
-    first_incident_open: string | null;
-    moments_capped: number | string | null;
+    first_open: string | null;
+    moments: number | string | null;
   },
   timeZone: string,
 ) {
-  const openers = [x.first_correction_open, x.first_incident_open]
-    .filter((v): v is string => v !== null)
-    .sort();
   return {
     lastPositiveDay: x.last_positive ? localDate(x.last_positive, timeZone) : undefined,
-    openRepairAt: openers[0] ?? null,
-    momentsCapped: Number(x.moments_capped ?? 0),
+    openRepairAt: x.first_open ?? null,
+    moments: Number(x.moments ?? 0),
   };
 }
 
@@ -171,7 +166,7 @@ export async function getPracticeToday(
 
   const [windowCounts, signals, activePlans, stages, flags, dismissed] = await Promise.all([
     w.range ? repo.kindCounts(actor.districtId, teacherId, w.range.start, w.range.end) : [],
-    repo.dyadSignals(actor.districtId, teacherId, [...onRoster], termStart, FEW_INTERACTIONS),
+    repo.dyadSignals(actor.districtId, teacherId, termStart, ctx.todayEnd),
     repo.plans(actor.districtId, teacherId, { status: 'active' }),
     repo.latestStages(actor.districtId, teacherId),
     repo.flags(actor.districtId, teacherId),
@@ -215,7 +210,7 @@ export async function getPracticeToday(
       openRepair: openRepairAt.has(s.id),
       window: ratio,
       conflictHistory: conflict.has(s.id),
-      interactionsThisTerm: dyad?.momentsCapped ?? 0,
+      interactionsThisTerm: dyad?.moments ?? 0,
     };
     const stage = currentStage.get(s.id) ?? suggestStage(stageSignals).stage;
     const drought = daysWithoutPositive(dyad?.lastPositiveDay);
@@ -282,7 +277,7 @@ export async function getClassRatios(
   const ids = students.map((s) => s.id);
   const [moments, signals] = await Promise.all([
     w.range ? repo.ratioMoments(actor.districtId, teacherId, w.range.start, w.range.end, ids) : [],
-    repo.dyadSignals(actor.districtId, teacherId, ids, termStart, FEW_INTERACTIONS),
+    repo.dyadSignals(actor.districtId, teacherId, termStart, ctx.todayEnd),
   ]);
   const dated = moments.map((m) => ({
     student: m.student_id,
@@ -340,13 +335,13 @@ export async function getDyad(
   const repo = practiceRepository(db);
   const since = ctx.term ? ctx.termStart : '0000';
   const w = ctx.term ? windowOf(ctx.cal, ctx.today, actor.timeZone) : null;
-  const todayEnd = localDayRange(ctx.today, actor.timeZone).end;
+  const todayEnd = ctx.todayEnd;
   const [moments, termCounts, events, stages, flags, plans, incidents] = await Promise.all([
     w?.range
       ? repo.ratioMoments(actor.districtId, teacherId, w.range.start, w.range.end, [studentId])
       : [],
     repo.kindCounts(actor.districtId, teacherId, since, todayEnd, studentId),
-    repo.repairEvents(actor.districtId, teacherId, since, studentId),
+    repo.repairEvents(actor.districtId, teacherId, since, todayEnd, studentId),
     repo.latestStages(actor.districtId, teacherId, studentId),
     repo.flags(actor.districtId, teacherId, studentId),
     repo.plans(actor.districtId, teacherId, { studentId }),
@@ -465,6 +460,7 @@ export async function getRepairReport(
     actor.districtId,
     teacherId,
     ctx.termStart,
+    ctx.todayEnd,
   );
   const byStudent = new Map<string, Array<{ at: string; kind: string }>>();
   for (const e of events)

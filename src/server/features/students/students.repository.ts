@@ -53,13 +53,21 @@ export function studentsRepository(db: Kysely<Database>) {
       if (teacherId) q = q.where('teacher_id', '=', teacherId);
       return q.groupBy('kind').execute();
     },
-    async recentByTeacher(districtId: string, studentId: string, teacherId: string, limit: number) {
+    /** The newest moments before `before` (today's end: no partition of a month to come is planned). */
+    async recentByTeacher(
+      districtId: string,
+      studentId: string,
+      teacherId: string,
+      before: string,
+      limit: number,
+    ) {
       return db
         .selectFrom('interactions')
         .selectAll()
         .where('district_id', '=', districtId)
         .where('student_id', '=', studentId)
         .where('teacher_id', '=', teacherId)
+        .where('occurred_at', '<', before)
         .orderBy('occurred_at', 'desc')
         .limit(limit)
         .execute();

@@ -55,7 +55,13 @@ export async function getStudentCard(
   const shared =
     access.as === 'teacher' ? await repo.classTitles(actor.districtId, access.sharedClassIds) : [];
   const recent = teacherId
-    ? await repo.recentByTeacher(actor.districtId, studentId, teacherId, 20)
+    ? await repo.recentByTeacher(
+        actor.districtId,
+        studentId,
+        teacherId,
+        localDayRange(today, actor.timeZone).end,
+        20,
+      )
     : [];
   return {
     id: student.id,

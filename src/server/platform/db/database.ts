@@ -14,6 +14,7 @@ import {
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import { migrations } from './migrations/index.js';
+import { statementName } from './prepared.js';
 import type { Database } from './schema.js';
 
 export type Dialect = DatabaseTarget['dialect'];
@@ -70,8 +71,26 @@ export function openDatabase(
   // An idle connection the server closes (a restart, a failover) is dropped from the pool; without
   // a listener, node would treat the 'error' event as fatal and stop the process.
   pool.on('error', (err) => opts.onIdleError?.(err));
+  pool.on('connect', useNamedStatements);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+}
+
+/**
+ * Makes a new pool connection run registered SQL texts (prepared.ts) as named prepared
+ * statements. Kysely's driver calls `client.query(text, values)`; for a registered text that
+ * becomes `client.query({ name, text, values })`, which pg parses once per connection.
+ */
+function useNamedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+    const [text, values] = args;
+    if (typeof text === 'string' && Array.isArray(values) && args.length === 2) {
+      const name = statementName(text);
+      if (name) return query({ name, text, values });
+    }
+    return query(...args);
+  };
 }
 
 function migrator(db: Db, opts: { disableTransactions?: boolean } = {}): Migrator {

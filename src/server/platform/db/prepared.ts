@@ -3,7 +3,40 @@
 // running it. `prepare` compiles the query once with sentinel values and substitutes the real
 // values into the parameter list on each call. Same SQL, same plan; nothing about the data is
 // cached.
+//
+// On PostgreSQL the SQL of such a query is also a named prepared statement on each connection
+// (database.ts routes a registered text to it): PostgreSQL parses it once per connection and,
+// after a few runs, reuses a generic plan instead of planning every request. Planning the
+// session lookup cost more than running it. Only registered texts are named, so the statements
+// a connection keeps are few and known (decision 006).
+import { createHash } from 'node:crypto';
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+
+const statementNames = new Map<string, string>();
+
+/** Registers a SQL text to run as a named prepared statement on PostgreSQL; returns its name. */
+export function nameStatement(sqlText: string): string {
+  let name = statementNames.get(sqlText);
+  if (!name) {
+    name = `rapport_${createHash('sha256').update(sqlText).digest('hex').slice(0, 24)}`;
+    statementNames.set(sqlText, name);
+  }
+  return name;
+}
+
+/** The prepared-statement name of a registered SQL text, if it has one. */
+export function statementName(sqlText: string): string | undefined {
+  return statementNames.get(sqlText);
+}
+
+/**
+ * Runs a compiled query as a named statement on PostgreSQL. For queries whose text takes a few
+ * known shapes (the logging insert, one per number of students up to its limit).
+ */
+export async function executeNamed<DB, R>(db: Kysely<DB>, query: CompiledQuery<R>) {
+  nameStatement(query.sql);
+  return db.executeQuery<R>(query);
+}
 
 const SENTINEL = '\u0000rapport-param:';
 
@@ -14,6 +47,7 @@ export function prepare<DB, P extends Record<string, string | number>, R>(
 ): (params: P) => Promise<R[]> {
   const sentinels = Object.fromEntries(names.map((n) => [n, `${SENTINEL}${n}`])) as unknown as P;
   const compiled = build(sentinels).compile();
+  nameStatement(compiled.sql);
   const slots = compiled.parameters.map((value) =>
     typeof value === 'string' && value.startsWith(SENTINEL) ? value.slice(SENTINEL.length) : null,
   );
