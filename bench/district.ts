@@ -175,7 +175,9 @@ export const districtBenchmark: Benchmark = {
   name: 'district',
   description:
     'district size on PostgreSQL: logging through two app instances vs a bare insert; teacher screens vs one indexed query',
-  flags: { rebuild: 'build the district database again (about 12 minutes at full size on a quiet machine)' },
+  flags: {
+    rebuild: 'build the district database again (about 12 minutes at full size on a quiet machine)',
+  },
   async run(flags) {
     const server = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const shape = districtShape(Number(process.env.BENCH_DISTRICT_SCALE ?? '1'));

@@ -4,6 +4,7 @@ import type { Config } from './platform/config.js';
 import { migrateToLatest, openDatabase, type Db } from './platform/db/database.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { ensureAhead, keepPartitionsAhead } from './platform/db/partitions.js';
+import { keepHouse } from './platform/housekeeping.js';
 import { isEmpty, seedDemo, type DemoSummary } from './features/demo/demo.service.js';
 
 export interface Running {
@@ -33,6 +34,8 @@ export async function start(config: Config): Promise<Running> {
     () => new Date(),
     (err) => app.log.error({ err }, 'creating interaction partitions failed'),
   );
+  // Expired sessions and drafts of closed surveys, deleted now and every hour.
+  const housekeeping = keepHouse(db.kysely, () => new Date(), app.log);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -44,6 +47,7 @@ export async function start(config: Config): Promise<Running> {
     demo,
     async stop() {
       stopPartitions();
+      await housekeeping.stop();
       await app.close();
       await db.close();
       await replica?.close();

@@ -12,6 +12,7 @@ import {
 } from '../../../../test/harness.js';
 import type { Db } from '../../platform/db/database.js';
 import type { App } from '../../platform/http/app.js';
+import { runHousekeeping } from '../../platform/housekeeping.js';
 import { LINK_COOKIE } from '../../platform/links/links.js';
 
 const TODAY = '2026-11-23';
@@ -326,6 +327,45 @@ describe.each(testDialects())('surveys over HTTP on $name', ({ target }) => {
       shareWithTeacher: true,
     });
     expect(anon.json().error.field).toBe('shareWithTeacher');
+  });
+
+  it('an unsubmitted draft stays while the window is open and is deleted once it has closed', async () => {
+    const created = await create({ instrumentId: 'student-teacher-relationship', wave: 'winter' });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    const draftsOf = async () =>
+      Number(
+        (
+          await db.kysely
+            .selectFrom('survey_drafts as d')
+            .innerJoin('survey_participations as p', (j) =>
+              j
+                .onRef('p.district_id', '=', 'd.district_id')
+                .onRef('p.id', '=', 'd.participation_id'),
+            )
+            .select((e) => e.fn.countAll().as('n'))
+            .where('p.district_id', '=', room.district.id)
+            .where('p.administration_id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const take = await students[1]!.get(
+      `/api/surveys/administrations/${id}/take?subject=${room.cls.id}`,
+    );
+    const itemId = take.json().items[0].id as string;
+    const saved = await students[1]!.put(`/api/surveys/administrations/${id}/draft`, {
+      subjectKey: room.cls.id,
+      itemId,
+      value: 2,
+    });
+    expect(saved.statusCode).toBe(200);
+    // Open: the student's progress is kept.
+    expect((await runHousekeeping(db.kysely, now)).surveyDrafts).toBe(0);
+    expect(await draftsOf()).toBe(1);
+    // Closed: nobody can submit it any more, and it names the student: it goes.
+    const deleted = await runHousekeeping(db.kysely, new Date(Date.parse(CLOSES) + 1000));
+    expect(deleted.surveyDrafts).toBeGreaterThanOrEqual(1);
+    expect(await draftsOf()).toBe(0);
   });
 
   it('is closed to the signed out', async () => {

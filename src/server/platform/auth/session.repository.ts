@@ -55,8 +55,5 @@ export function sessionRepository(db: Kysely<Database>) {
         .where('id', '=', sessionId)
         .execute();
     },
-    async removeExpired(nowIso: string) {
-      await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).execute();
-    },
   };
 }
