@@ -102,7 +102,7 @@ describe.skipIf(!browserAvailable)('surveys', () => {
     'a leader sees the administrations with their response rates and the form to start one',
     { timeout: 60_000 },
     async () => {
-      const { leader } = await schoolWithSurvey();
+      const { room, leader } = await schoolWithSurvey();
       const { page, pageErrors } = await openPage(h);
       await signInThroughPage(page, leader.account);
       await page.getByRole('heading', { level: 1 }).waitFor();
@@ -111,8 +111,39 @@ describe.skipIf(!browserAvailable)('surveys', () => {
       const row = page.getByRole('row', { name: /This class/ });
       await expectText(row, '0 of 3 (0%)');
       await expectText(row, 'Anonymous');
-      await page.getByLabel('Closes on').waitFor();
+      await page.getByLabel('Last day').waitFor();
       await expectNoAxeViolations(page, 'administrations page');
+
+      // A new survey from Monday 23 November to Friday 4 December: open from the start of the 23rd to the end
+      // of that Friday on the district's clock (Chicago), and listed with those two days.
+      await page
+        .getByLabel('Survey', { exact: true })
+        .selectOption({ label: 'You and this teacher' });
+      await page.getByLabel('Wave').selectOption('winter');
+      await page.getByLabel('Opens on').fill('2026-11-23'); // the app's today
+      await page.getByLabel('Last day').fill('2026-12-04');
+      await page.getByRole('checkbox', { name: /Science 7/ }).check();
+      await page.getByRole('button', { name: 'Start survey' }).click();
+      await page.getByRole('status').filter({ hasText: 'Survey created.' }).waitFor();
+      const created = page.getByRole('row', { name: /You and this teacher/ });
+      await expectText(created, 'Nov 23, 2026 – Dec 4, 2026 (open)');
+      const stored = await h.db.kysely
+        .selectFrom('survey_administrations')
+        .select(['opens_at', 'closes_at'])
+        .where('district_id', '=', room.district.id)
+        .where('wave_id', 'in', (eb) =>
+          eb
+            .selectFrom('survey_waves')
+            .select('id')
+            .where('district_id', '=', room.district.id)
+            .where('name', '=', 'winter'),
+        )
+        .executeTakeFirstOrThrow();
+      expect(stored).toEqual({
+        opens_at: '2026-11-23T06:00:00.000Z', // midnight in Chicago (CST)
+        closes_at: '2026-12-05T06:00:00.000Z', // the end of Friday 4 December there
+      });
+      await expectNoAxeViolations(page, 'administrations page with a new survey');
       expect(pageErrors).toEqual([]);
     },
   );

@@ -38,6 +38,9 @@ export const AdministrationView = Type.Object({
   schoolId: Type.Union([Type.String(), Type.Null()]),
   opensAt: Type.String(),
   closesAt: Type.String(),
+  /** The window as the district's calendar days: its first day and its last (YYYY-MM-DD). */
+  firstDay: Type.String(),
+  lastDay: Type.String(),
   languages: Type.Array(SurveyLang),
   mode: SurveyMode,
   classIds: Type.Array(Type.String()),
@@ -65,6 +68,9 @@ export const AdministrationSetupResponse = Type.Object({
   ),
   classes: Type.Array(ClassOption),
   grades: Type.Array(Type.String()),
+  /** The district's time zone: a window opens at the start of its first day there and closes
+   * at the end of its last. */
+  timeZone: Type.String(),
 });
 export type AdministrationSetupResponse = Static<typeof AdministrationSetupResponse>;
 
@@ -77,6 +83,8 @@ export const OpenSurvey = Type.Object({
   /** What it is about: "Science 7 with Ms Tess", or the school. */
   subjectLabel: Type.String(),
   closesAt: Type.String(),
+  /** The last day it can be taken, in the district's calendar (YYYY-MM-DD). */
+  lastDay: Type.String(),
   status: Type.Enum(['not-started', 'started', 'finished']),
   mode: SurveyMode,
 });

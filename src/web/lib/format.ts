@@ -19,6 +19,13 @@ export function formatShortDay(isoDate: string, locale: string): string {
   }).format(new Date(`${isoDate}T12:00:00Z`));
 }
 
+/** "Nov 23, 2026" for a calendar date (YYYY-MM-DD). */
+export function formatDate(isoDate: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T12:00:00Z`),
+  );
+}
+
 /** Date and time of an instant, in the browser's time zone. */
 export function formatInstant(iso: string, locale: string): string {
   const date = new Date(iso);

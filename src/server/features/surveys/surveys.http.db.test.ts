@@ -99,6 +99,9 @@ describe.each(testDialects())('surveys over HTTP on $name', ({ target }) => {
       started: 0,
       finished: 0,
       wave: 'fall',
+      // The window's days on the district's clock (Chicago): UTC midnight is 18:00 the day before.
+      firstDay: '2026-11-19',
+      lastDay: '2026-12-03',
     });
     const list = await leader.get('/api/surveys/administrations');
     expect(list.json().administrations.map((a: { id: string }) => a.id)).toEqual([admId]);
@@ -124,6 +127,7 @@ describe.each(testDialects())('surveys over HTTP on $name', ({ target }) => {
         administrationId: admId,
         subjectKey: room.cls.id,
         status: 'not-started',
+        lastDay: '2026-12-03', // the last day it can be taken, in the district's calendar
       }),
     ]);
     const take = await students[0]!.get(

@@ -169,6 +169,7 @@ export async function listAdministrations(
       schoolId: r.school_id,
       opensAt: r.opens_at,
       closesAt: r.closes_at,
+      ...windowDays(r.opens_at, r.closes_at, actor.timeZone),
       languages: parseLangs(r.languages),
       mode: r.mode,
       classIds: t.classIds,
@@ -208,6 +209,15 @@ export async function getAdministrationSetup(
       teacher: teachers.get(c.id)?.name ?? '',
     })),
     grades: await repo.grades(actor.districtId, school),
+    timeZone: actor.timeZone,
+  };
+}
+
+/** A window [opensAt, closesAt) as the district's calendar days: its first and its last. */
+function windowDays(opensAt: string, closesAt: string, timeZone: string) {
+  return {
+    firstDay: localDate(opensAt, timeZone),
+    lastDay: localDate(new Date(Date.parse(closesAt) - 1), timeZone),
   };
 }
 
@@ -313,6 +323,7 @@ export async function listOpenSurveys(
       title,
       subjectLabel: label,
       closesAt: adm.closes_at,
+      lastDay: windowDays(adm.opens_at, adm.closes_at, taker.timeZone).lastDay,
       status: part ? (part.status === 'finished' ? 'finished' : 'started') : 'not-started',
       mode: adm.mode,
     });

@@ -11,8 +11,10 @@ import { Alert, ErrorAlert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { Loading } from '../../../components/ui/loading.js';
 import { PageHeading } from '../../../components/ui/page-heading.js';
+import { localDayRange } from '../../../../domain/calendar.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { errorMessage } from '../../../lib/error-message.js';
+import { formatDate } from '../../../lib/format.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { useCreateAdministration } from '../api/create-administration.js';
 import { useAdministrations, useAdministrationSetup } from '../api/get-administrations.js';
@@ -21,8 +23,7 @@ export function AdministrationsPage({ today }: { today: string }) {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('surveys.admin.title'));
   const list = useAdministrations();
-  const fmt = (iso: string) =>
-    new Date(iso).toLocaleDateString(i18n.language, { dateStyle: 'medium' });
+  const fmt = (day: string) => formatDate(day, i18n.language);
   return (
     <>
       <PageHeading lead={t('surveys.admin.lead')}>{t('surveys.admin.title')}</PageHeading>
@@ -56,7 +57,7 @@ export function AdministrationsPage({ today }: { today: string }) {
                       {a.schoolYear}
                     </td>
                     <td>
-                      {fmt(a.opensAt)} – {fmt(a.closesAt)} ({t(`surveys.admin.state.${a.state}`)})
+                      {fmt(a.firstDay)} – {fmt(a.lastDay)} ({t(`surveys.admin.state.${a.state}`)})
                     </td>
                     <td>{t(`surveys.admin.modes.${a.mode}`)}</td>
                     <td>
@@ -119,8 +120,10 @@ function NewAdministrationForm({
       instrumentId,
       schoolYear: schoolYearOf(today),
       wave,
-      opensAt: `${opens}T00:00:00.000Z`,
-      closesAt: closes ? `${closes}T00:00:00.000Z` : '',
+      // The window runs from the start of its first day to the end of its last, on the
+      // district's clock (not UTC midnight, which is the evening before in the Americas).
+      opensAt: localDayRange(opens, setup.timeZone).start,
+      closesAt: closes ? localDayRange(closes, setup.timeZone).end : '',
       languages,
       mode,
       classIds,

@@ -23,10 +23,12 @@ export function OpenSurveysSection() {
       ) : (
         <ul className="open-surveys-list">
           {open.data.surveys.map((s) => {
-            const closes = new Date(s.closesAt).toLocaleDateString(i18n.language, {
+            // The last day it can be taken, in the district's calendar.
+            const closes = new Intl.DateTimeFormat(i18n.language, {
               month: 'long',
               day: 'numeric',
-            });
+              timeZone: 'UTC',
+            }).format(new Date(`${s.lastDay}T12:00:00Z`));
             return (
               <li key={`${s.administrationId}/${s.subjectKey}`}>
                 {s.status === 'finished' ? (
