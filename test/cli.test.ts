@@ -85,7 +85,7 @@ describe('rapport CLI', () => {
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(
-      /^Exported Riverbend Unified \(demo\) to .*roster\.zip: 3 orgs, 1 academicSessions, \d+ courses, \d+ classes, \d+ roles, \d+ users, 0 demographics, \d+ enrollments\.\n$/,
+      /^Exported Riverbend Unified \(demo\) to .*roster\.zip: 3 orgs, 1 academicSessions, \d+ courses, \d+ classes, \d+ roles, \d+ users, 40 demographics, \d+ enrollments\.\n$/,
     );
     const files = await readZip(readFileSync(file));
     const users = parseCsv(files.get('users.csv')!).rows;

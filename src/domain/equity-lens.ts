@@ -45,7 +45,8 @@ export interface DemographicsRow {
   hispanic_or_latino: string | null;
 }
 
-const RACES = [
+/** The roster's one-race columns (OneRoster demographics), each "true" or "false". */
+export const RACE_COLUMNS = [
   'american_indian_or_alaska_native',
   'asian',
   'black_or_african_american',
@@ -64,7 +65,7 @@ export function demographicGroups(row: DemographicsRow | null): Record<Dimension
   if (!row) return { sex: NOT_REPORTED, race_ethnicity: NOT_REPORTED };
   const sexValue = row.sex?.trim().toLowerCase() ?? '';
   const sex = (SEX_GROUPS as readonly string[]).includes(sexValue) ? sexValue : NOT_REPORTED;
-  const races = RACES.filter((r) => yes(row[r]));
+  const races = RACE_COLUMNS.filter((r) => yes(row[r]));
   const race_ethnicity = yes(row.hispanic_or_latino)
     ? 'hispanic_or_latino'
     : yes(row.two_or_more_races) || races.length > 1

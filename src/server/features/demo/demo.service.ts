@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { localDate } from '../../../domain/calendar.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Database } from '../../platform/db/schema.js';
+import { demoDemographics } from './demo-demographics.js';
 import { demoSurveyRows } from './demo-surveys.js';
 import { ConflictError } from '../../platform/errors.js';
 import {
@@ -58,6 +59,7 @@ export async function seedDemo(
     await repo.insertAll('classes', data.classes);
     await repo.insertAll('people', data.people);
     await repo.insertAll('guardianships', data.guardianships);
+    await repo.insertAll('demographics', demoDemographics(data));
     await repo.insertAll('enrollments', data.enrollments);
     await repo.insertAll('accounts', hashed);
     await repo.insertAll('interactions', data.interactions);

@@ -1,6 +1,7 @@
 // Reads one administration's responses in one school and publishes them (domain/surveys/report.ts):
 // the table every report of that school is a selection of. Shared by the service and the bench.
 import type { InstrumentFile } from '../../../contracts/instruments.js';
+import { RACE_COLUMNS } from '../../../domain/equity-lens.js';
 import { displayName } from '../../../domain/names.js';
 import {
   groupKey,
@@ -23,20 +24,12 @@ export function instrumentScales(instrument: InstrumentFile): Scale[] {
   }));
 }
 
-const RACES = [
-  'american_indian_or_alaska_native',
-  'asian',
-  'black_or_african_american',
-  'native_hawaiian_or_other_pacific_islander',
-  'white',
-] as const;
-
 /** The demographic attributes a school report breaks down by (attribute → value). */
 export function demographicValues(row: Database['demographics']): Map<string, string> {
   const out = new Map<string, string>();
   if (row.sex) out.set('sex', row.sex);
   if (row.hispanic_or_latino) out.set('hispanic_or_latino', row.hispanic_or_latino);
-  const races = RACES.filter((r) => row[r] === 'true');
+  const races = RACE_COLUMNS.filter((r) => row[r] === 'true');
   if (row.two_or_more_races === 'true' || races.length > 1) out.set('race', 'two_or_more_races');
   else if (races.length === 1) out.set('race', races[0]!);
   return out;
