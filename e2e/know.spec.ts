@@ -249,6 +249,16 @@ describe.skipIf(!browserAvailable)('know your students', () => {
         .waitFor();
       await expectText(other.page.getByRole('alert'), 'already been used');
       await expectNoAxeViolations(other.page, 'a used link');
+
+      // The teacher stops the link: Theo's open page can go no further; his answer stays.
+      await t.page.getByRole('button', { name: 'Stop this link for Theo' }).click();
+      await expectText(t.page.getByRole('status'), 'Link stopped');
+      await expectNoAxeViolations(t.page, "teacher's students after stopping a link");
+      await s.page.reload();
+      await s.page.getByRole('heading', { level: 1, name: 'This link cannot be used' }).waitFor();
+      expect(await answersOf(room.district.id, theo.id)).toEqual([
+        { item_id: 'interests', option_id: 'basketball', text: null },
+      ]);
       await Promise.all([t.context.close(), s.context.close(), other.context.close()]);
     },
   );

@@ -643,6 +643,11 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       expect: TEACHERS_OWN_STUDENT,
     },
     {
+      route: 'DELETE /api/know/students/:studentId/links',
+      call: (c, w) => c.delete(`/api/know/students/${w.studentId}/links`),
+      expect: TEACHERS_OWN_STUDENT,
+    },
+    {
       route: 'GET /api/know/students/:studentId/profile',
       call: (c, w) => c.get(`/api/know/students/${w.studentId}/profile`),
       expect: {

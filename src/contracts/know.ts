@@ -97,3 +97,11 @@ export const QuestionnaireLinkResponse = Type.Object({
   expiresAt: IsoInstant,
 });
 export type QuestionnaireLinkResponse = Static<typeof QuestionnaireLinkResponse>;
+
+/** Stopping a student's questionnaire link: how many unused links were revoked, sessions ended. */
+export const StopQuestionnaireLinkResponse = Type.Object({
+  studentId: Id,
+  revoked: Type.Integer({ minimum: 0 }),
+  sessionsEnded: Type.Integer({ minimum: 0 }),
+});
+export type StopQuestionnaireLinkResponse = Static<typeof StopQuestionnaireLinkResponse>;

@@ -495,6 +495,43 @@ describe.each(testDialects())('know your students on $name', ({ target }) => {
       expect(await count()).toBe(before);
     });
 
+    it('stopped by the teacher: an unused link no longer opens, an open session ends, answers stay', async () => {
+      // Not another teacher's to stop.
+      expect((await colleague.delete(`/api/know/students/${classmateId}/links`)).statusCode).toBe(
+        404,
+      );
+      // The links of the tests above, stopped first, so the counts below are this test's.
+      expect((await teacher.delete(`/api/know/students/${classmateId}/links`)).statusCode).toBe(
+        200,
+      );
+      const unused = await teacher.post(`/api/know/students/${classmateId}/links`);
+      const stopped = await teacher.delete(`/api/know/students/${classmateId}/links`);
+      expect(stopped.statusCode).toBe(200);
+      expect(stopped.json()).toEqual({ studentId: classmateId, revoked: 1, sessionsEnded: 0 });
+      const refused = await redeem(codeOf(unused.json().path));
+      expect(refused.statusCode).toBe(410);
+      expect(refused.json().error.code).toBe('link_revoked');
+
+      // A link the student has opened: its session ends at once; what they saved stays.
+      const opened = await teacher.post(`/api/know/students/${classmateId}/links`);
+      const link = await linkSession(codeOf(opened.json().path));
+      expect((await link.put(`${Q}/items/values`, { optionIds: ['honesty'] })).statusCode).toBe(
+        200,
+      );
+      expect(
+        (await teacher.delete(`/api/know/students/${classmateId}/links`)).json(),
+      ).toMatchObject({ revoked: 0, sessionsEnded: 1 });
+      expect((await link.get(Q)).statusCode).toBe(401);
+      const kept = await db.kysely
+        .selectFrom('questionnaire_answers')
+        .select('option_id')
+        .where('district_id', '=', districtId)
+        .where('respondent_id', '=', classmateId)
+        .where('item_id', '=', 'values')
+        .execute();
+      expect(kept.map((a) => a.option_id)).toEqual(['honesty']);
+    });
+
     it('expired after a week: refused with the reason', async () => {
       const made = await teacher.post(`/api/know/students/${classmateId}/links`);
       const later = await buildTestApp(db, {

@@ -11,6 +11,7 @@ import {
   SaveProfileBody,
   StudentProfileParams,
   StudentProfileResponse,
+  StopQuestionnaireLinkResponse,
 } from '../../../contracts/know.js';
 import {
   MyQuestionnaireResponse,
@@ -32,6 +33,7 @@ import {
   createQuestionnaireLink,
   getMyQuestionnaire,
   saveAnswer,
+  stopQuestionnaireLink,
   submitResponse,
 } from './questionnaires.service.js';
 
@@ -144,6 +146,19 @@ const knowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.status(201);
       return createQuestionnaireLink(db.kysely, req.actor!, req.params.studentId, app.deps.now());
     },
+  );
+
+  app.delete(
+    '/students/:studentId/links',
+    {
+      config: { policy: ['teacher'] },
+      schema: {
+        params: StudentProfileParams,
+        response: { 200: StopQuestionnaireLinkResponse, ...errors },
+      },
+    },
+    async (req) =>
+      stopQuestionnaireLink(db.kysely, req.actor!, req.params.studentId, app.deps.now()),
   );
 
   app.get(

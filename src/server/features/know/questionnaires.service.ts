@@ -11,10 +11,13 @@ import type {
 } from '../../../contracts/questionnaires.js';
 import { checkAnswer, type Lang, type Questionnaire } from '../../../domain/questionnaires.js';
 import { GET_TO_KNOW_YOU, getQuestionnaire } from '../../platform/content/questionnaires.js';
-import { createLinks } from '../../platform/links/links.js';
+import { createLinks, stopLinks } from '../../platform/links/links.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { QuestionnaireLinkResponse } from '../../../contracts/know.js';
+import type {
+  QuestionnaireLinkResponse,
+  StopQuestionnaireLinkResponse,
+} from '../../../contracts/know.js';
 import { localDate } from '../../../domain/calendar.js';
 import { ValidationError } from '../../platform/errors.js';
 import { authorizeOwnStudent, type Respondent } from './know.policy.js';
@@ -168,6 +171,27 @@ export async function submitResponse(
 
 /** How long a questionnaire link stays open before it is redeemed: a school week. */
 export const QUESTIONNAIRE_LINK_DAYS = 7;
+
+/**
+ * Stops the student's questionnaire link (handed to the wrong student, or no longer wanted): an
+ * unused one no longer opens, and a session opened from one ends. Answers already saved stay.
+ */
+export async function stopQuestionnaireLink(
+  db: Kysely<Database>,
+  actor: Actor,
+  studentId: string,
+  now: Date,
+): Promise<StopQuestionnaireLinkResponse> {
+  await authorizeOwnStudent(db, actor, studentId, localDate(now, actor.timeZone));
+  const stopped = await stopLinks(db, {
+    districtId: actor.districtId,
+    purpose: 'questionnaire',
+    targetId: GET_TO_KNOW_YOU,
+    subjectPersonId: studentId,
+    now,
+  });
+  return { studentId, ...stopped };
+}
 
 /**
  * A one-time link for one of the teacher's own students to answer the get-to-know-you

@@ -15,8 +15,8 @@ export function linksRepository(db: Kysely<Database>) {
       targetId: string | null,
       subjectIds: string[],
       at: string,
-    ): Promise<void> {
-      if (subjectIds.length === 0) return;
+    ): Promise<number> {
+      if (subjectIds.length === 0) return 0;
       let q = db
         .updateTable('one_time_links')
         .set({ revoked_at: at })
@@ -27,7 +27,32 @@ export function linksRepository(db: Kysely<Database>) {
         .where('revoked_at', 'is', null);
       q =
         targetId === null ? q.where('target_id', 'is', null) : q.where('target_id', '=', targetId);
-      await q.execute();
+      return Number((await q.executeTakeFirst()).numUpdatedRows);
+    },
+
+    /** Ends the open sessions of one subject's links for one purpose and target. */
+    async endSessionsOfSubject(
+      districtId: string,
+      purpose: string,
+      targetId: string | null,
+      subjectId: string,
+    ): Promise<number> {
+      const res = await db
+        .deleteFrom('link_sessions')
+        .where('district_id', '=', districtId)
+        .where('link_id', 'in', (eb) => {
+          const q = eb
+            .selectFrom('one_time_links')
+            .select('id')
+            .where('district_id', '=', districtId)
+            .where('purpose', '=', purpose)
+            .where('subject_person_id', '=', subjectId);
+          return targetId === null
+            ? q.where('target_id', 'is', null)
+            : q.where('target_id', '=', targetId);
+        })
+        .executeTakeFirst();
+      return Number(res.numDeletedRows);
     },
 
     findByTokenHash(districtId: string, tokenHash: string) {

@@ -100,6 +100,39 @@ export async function createLinks(
   }));
 }
 
+/**
+ * Stops one subject's links for one purpose and target: an unused link is revoked (it answers
+ * 410 link_revoked) and a session opened from one ends at once. In one transaction.
+ */
+export async function stopLinks(
+  db: Kysely<Database>,
+  input: {
+    districtId: string;
+    purpose: LinkPurpose;
+    targetId: string | null;
+    subjectPersonId: string;
+    now: Date;
+  },
+): Promise<{ revoked: number; sessionsEnded: number }> {
+  return db.transaction().execute(async (trx) => {
+    const repo = linksRepository(trx);
+    const revoked = await repo.revokeOpen(
+      input.districtId,
+      input.purpose,
+      input.targetId,
+      [input.subjectPersonId],
+      input.now.toISOString(),
+    );
+    const sessionsEnded = await repo.endSessionsOfSubject(
+      input.districtId,
+      input.purpose,
+      input.targetId,
+      input.subjectPersonId,
+    );
+    return { revoked, sessionsEnded };
+  });
+}
+
 function splitCode(code: string): { districtId: string; token: string } | null {
   const dot = code.indexOf('.');
   return dot > 0 ? { districtId: code.slice(0, dot), token: code.slice(dot + 1) } : null;
