@@ -94,6 +94,9 @@ describe.skipIf(!browserAvailable)('know your students', () => {
       await s.page.getByRole('heading', { level: 2, name: /matter most to you/ }).waitFor();
       await s.page.getByRole('button', { name: 'Skip' }).click();
       await s.page.getByRole('heading', { level: 2, name: /How do you learn best/ }).waitFor();
+      // A skipped question counts as progress: leaving now and coming back resumes after it.
+      await s.page.goto('/questionnaire');
+      await s.page.getByRole('heading', { level: 2, name: /How do you learn best/ }).waitFor();
       await expectText(s.page.locator('.question-flow-progress'), 'Question 3 of 6');
       await s.page.getByRole('checkbox', { name: 'Working with a partner' }).check();
       await expectText(s.page.getByRole('status').first(), 'Saved');

@@ -120,7 +120,8 @@ export function QuestionFlow({
   }
 
   async function skip() {
-    if (question && current !== null) await record(question.id, null);
+    // Saved as skipped (clearing an earlier answer), so a return resumes after this question.
+    if (question) await record(question.id, null);
     go(index + 1);
   }
 
