@@ -72,6 +72,13 @@ async function waitUntilReadyOffline(page: Page, classId: string) {
 }
 
 async function openClass(page: Page, room: Room) {
+  // The service worker must control the page before the class is fetched: a response fetched
+  // before it took control is not in its cache, and nothing fetches it again on this page.
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      timeout: 15_000,
+    })
+    .toBe(true);
   await page
     .getByRole('region', { name: 'Today' })
     .getByRole('link', { name: /Science 7/ })
