@@ -148,6 +148,30 @@ describe.skipIf(!browserAvailable)('surveys', () => {
     },
   );
 
+  it(
+    "a district admin chooses a school, then that school's classes",
+    { timeout: 60_000 },
+    async () => {
+      const { room } = await schoolWithSurvey();
+      const admin = await buildAccount(h.db.kysely, {
+        districtId: room.district.id,
+        role: 'district_admin',
+      });
+      const { page, pageErrors } = await openPage(h);
+      await signInThroughPage(page, admin);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.goto('/surveys/administrations');
+      const school = page.getByLabel('School', { exact: true });
+      await school.waitFor();
+      // District-wide by default: grades to choose, no list of every class in the district.
+      expect(await page.getByRole('checkbox', { name: /Science 7/ }).count()).toBe(0);
+      await school.selectOption({ label: room.school.name });
+      await page.getByRole('checkbox', { name: /Science 7/ }).waitFor();
+      await expectNoAxeViolations(page, 'administrations page, district admin');
+      expect(pageErrors).toEqual([]);
+    },
+  );
+
   it('a one-time link opens the survey without signing in, once', { timeout: 60_000 }, async () => {
     const { room, admId } = await schoolWithSurvey();
     const teacher = await signIn(

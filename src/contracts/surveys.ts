@@ -62,7 +62,20 @@ export const ClassOption = Type.Object({
   title: Type.String(),
   teacher: Type.String(),
 });
+/** A district admin picks the school first: its classes and grades, or none for district-wide. */
+export const AdministrationSetupQuery = Type.Object(
+  { schoolId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+export type AdministrationSetupQuery = Static<typeof AdministrationSetupQuery>;
+
 export const AdministrationSetupResponse = Type.Object({
+  /** The schools the caller may run a survey for: a leader's own; every school for an admin. */
+  schools: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  /** The school the classes and grades below are of; null: the whole district (no classes). */
+  schoolId: Type.Union([Type.String(), Type.Null()]),
+  /** A district admin chooses the school (or the whole district); a leader's is fixed. */
+  chooseSchool: Type.Boolean(),
   instruments: Type.Array(
     Type.Object({ id: Type.String(), title: Type.String(), respondent: InstrumentRespondent }),
   ),

@@ -49,7 +49,11 @@ describe.each(testDialects())('housekeeping on $name', ({ target }) => {
       rooms[0]!.teacher.account.password,
     );
 
-    const counts = await runHousekeeping(db.kysely, new Date());
+    const counts = await runHousekeeping(
+      db.kysely,
+      new Date(),
+      rooms.map((r) => r.district.id),
+    );
     expect(counts.sessions).toBeGreaterThanOrEqual(2);
     const left = await db.kysely
       .selectFrom('sessions')

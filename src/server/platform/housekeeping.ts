@@ -18,14 +18,17 @@ export interface HousekeepingCounts {
   surveyDrafts: number;
 }
 
+/** Every district's housekeeping, or only these districts' (`only`: tests on a shared database). */
 export async function runHousekeeping(
   db: Kysely<Database>,
   now: Date,
+  only?: readonly string[],
 ): Promise<HousekeepingCounts> {
   const nowIso = now.toISOString();
   const counts: HousekeepingCounts = { sessions: 0, linkSessions: 0, surveyDrafts: 0 };
-  const districts = await db.selectFrom('districts').select('id').execute();
-  for (const { id: districtId } of districts) {
+  const districts =
+    only ?? (await db.selectFrom('districts').select('id').execute()).map((d) => d.id);
+  for (const districtId of districts) {
     const sessions = await db
       .deleteFrom('sessions')
       .where('district_id', '=', districtId)

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAccount, buildClassroom, buildStaff } from '../../../../test/factories.js';
+import {
+  buildAccount,
+  buildClassroom,
+  buildSchool,
+  buildStaff,
+} from '../../../../test/factories.js';
 import {
   anonymous,
   buildTestApp,
@@ -105,6 +110,35 @@ describe.each(testDialects())('surveys over HTTP on $name', ({ target }) => {
     });
     const list = await leader.get('/api/surveys/administrations');
     expect(list.json().administrations.map((a: { id: string }) => a.id)).toEqual([admId]);
+  });
+
+  it("a district admin picks a school first: that school's classes, or none for a district-wide survey", async () => {
+    const other = await buildSchool(db.kysely, { districtId: room.district.id, name: 'Zeta High' });
+    const a = await buildAccount(db.kysely, {
+      districtId: room.district.id,
+      role: 'district_admin',
+    });
+    const admin = await signIn(app, a.username, a.password);
+    const wide = (await admin.get('/api/surveys/administrations/setup')).json();
+    expect(wide).toMatchObject({ schoolId: null, chooseSchool: true });
+    expect(wide.schools.map((x: { id: string }) => x.id)).toEqual(
+      expect.arrayContaining([room.school.id, other.id]),
+    );
+    expect(wide.classes).toEqual([]); // not every class of the district
+    expect(wide.grades.length).toBeGreaterThan(0);
+    const one = (
+      await admin.get(`/api/surveys/administrations/setup?schoolId=${room.school.id}`)
+    ).json();
+    expect(one.schoolId).toBe(room.school.id);
+    expect(one.classes.map((c: { id: string }) => c.id)).toEqual([room.cls.id]);
+    const bad = await admin.get(`/api/surveys/administrations/setup?schoolId=${randomUUID()}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('schoolId');
+    // A leader sees only their own school, and its classes.
+    const own = (await leader.get('/api/surveys/administrations/setup')).json();
+    expect(own).toMatchObject({ schoolId: room.school.id, chooseSchool: false });
+    expect(own.schools.map((x: { id: string }) => x.id)).toEqual([room.school.id]);
+    expect(own.classes.map((c: { id: string }) => c.id)).toEqual([room.cls.id]);
   });
 
   it('refuses a bad administration with the field and reason, and writes nothing', async () => {
@@ -364,10 +398,13 @@ describe.each(testDialects())('surveys over HTTP on $name', ({ target }) => {
     });
     expect(saved.statusCode).toBe(200);
     // Open: the student's progress is kept.
-    expect((await runHousekeeping(db.kysely, now)).surveyDrafts).toBe(0);
+    // This district only: other test files share the database, and their sessions would be
+    // expired at the later clock below.
+    const district = [room.district.id];
+    expect((await runHousekeeping(db.kysely, now, district)).surveyDrafts).toBe(0);
     expect(await draftsOf()).toBe(1);
     // Closed: nobody can submit it any more, and it names the student: it goes.
-    const deleted = await runHousekeeping(db.kysely, new Date(Date.parse(CLOSES) + 1000));
+    const deleted = await runHousekeeping(db.kysely, new Date(Date.parse(CLOSES) + 1000), district);
     expect(deleted.surveyDrafts).toBeGreaterThanOrEqual(1);
     expect(await draftsOf()).toBe(0);
   });

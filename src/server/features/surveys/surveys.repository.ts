@@ -103,6 +103,13 @@ export function surveysRepository(db: Kysely<Database>) {
       return q.execute();
     },
 
+    /** One school (a leader's) or every school of the district, by name. */
+    async schools(districtId: string, schoolId: string | null) {
+      let q = db.selectFrom('schools').select(['id', 'name']).where('district_id', '=', districtId);
+      if (schoolId) q = q.where('id', '=', schoolId);
+      return q.orderBy('name').orderBy('id').execute();
+    },
+
     async schoolExists(districtId: string, schoolId: string) {
       return Boolean(
         await db

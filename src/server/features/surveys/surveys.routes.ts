@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { ErrorResponse, Id, Ok } from '../../../contracts/common.js';
 import {
   AdministrationListResponse,
+  AdministrationSetupQuery,
   AdministrationSetupResponse,
   AdministrationView,
   CreateAdministrationBody,
@@ -54,9 +55,12 @@ const surveysRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/administrations/setup',
     {
       config: { policy: RUNNERS },
-      schema: { response: { 200: AdministrationSetupResponse, ...errors } },
+      schema: {
+        querystring: AdministrationSetupQuery,
+        response: { 200: AdministrationSetupResponse, ...errors },
+      },
     },
-    async (req) => getAdministrationSetup(k, req.actor!, now()),
+    async (req) => getAdministrationSetup(k, req.actor!, now(), req.query.schoolId ?? null),
   );
   app.post(
     '/administrations',

@@ -187,17 +187,27 @@ export async function getAdministrationSetup(
   db: Kysely<Database>,
   actor: Actor,
   now: Date,
+  chosenSchool: string | null = null,
 ): Promise<AdministrationSetupResponse> {
-  const school = managedSchool(actor);
+  const managed = managedSchool(actor);
   const repo = surveysRepository(db);
   const today = localDate(now, actor.timeZone);
-  const classes = await repo.currentClasses(actor.districtId, school, today);
+  const schools = await repo.schools(actor.districtId, managed);
+  // A leader's school is theirs; a district admin's is the one they chose. Without one, the
+  // survey is district-wide by grade: listing every class of a district would be thousands.
+  if (managed === null && chosenSchool !== null && !schools.some((s) => s.id === chosenSchool))
+    throw new ValidationError('schoolId', 'is not a school of this district');
+  const school = managed ?? chosenSchool;
+  const classes = school ? await repo.currentClasses(actor.districtId, school, today) : [];
   const teachers = await repo.classTeachers(
     actor.districtId,
     classes.map((c) => c.id),
     today,
   );
   return {
+    schools,
+    schoolId: school,
+    chooseSchool: managed === null,
     instruments: [...loadInstrumentLibrary().instruments.values()].map((i) => ({
       id: i.id,
       title: i.title[actor.locale],

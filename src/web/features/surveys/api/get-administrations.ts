@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   AdministrationListResponse,
   AdministrationSetupResponse,
@@ -15,11 +15,20 @@ export function useAdministrations() {
   return useQuery({ queryKey: surveyKeys.administrations, queryFn: getAdministrations });
 }
 
-/** What the new-administration form offers: instruments, current classes, grades. */
-export function getAdministrationSetup(): Promise<AdministrationSetupResponse> {
-  return api.get<AdministrationSetupResponse>('/api/surveys/administrations/setup');
+/**
+ * What the new-administration form offers: schools, instruments, and the current classes and
+ * grades of the chosen school ('' : a district admin's district-wide survey, by grade).
+ */
+export function getAdministrationSetup(schoolId: string): Promise<AdministrationSetupResponse> {
+  const query = schoolId ? `?schoolId=${encodeURIComponent(schoolId)}` : '';
+  return api.get<AdministrationSetupResponse>(`/api/surveys/administrations/setup${query}`);
 }
 
-export function useAdministrationSetup() {
-  return useQuery({ queryKey: surveyKeys.setup, queryFn: getAdministrationSetup });
+export function useAdministrationSetup(schoolId: string) {
+  return useQuery({
+    queryKey: surveyKeys.setup(schoolId),
+    queryFn: () => getAdministrationSetup(schoolId),
+    // Keeps the form (and what was typed) while another school's classes load.
+    placeholderData: keepPreviousData,
+  });
 }

@@ -3,6 +3,6 @@ export const surveyKeys = {
   take: (administrationId: string, subject: string, lang: string | undefined) =>
     ['surveys', 'take', administrationId, subject, lang ?? ''] as const,
   administrations: ['surveys', 'administrations'] as const,
-  setup: ['surveys', 'setup'] as const,
+  setup: (schoolId: string) => ['surveys', 'setup', schoolId] as const,
   linkSession: ['links', 'session'] as const,
 };

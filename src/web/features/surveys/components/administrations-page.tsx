@@ -86,20 +86,32 @@ function schoolYearOf(today: string): string {
 
 function NewAdministration({ today }: { today: string }) {
   const { t } = useTranslation();
-  const setup = useAdministrationSetup();
+  const [school, setSchool] = useState('');
+  const setup = useAdministrationSetup(school);
   if (setup.isPending) return <Loading />;
   if (setup.isError) return <ErrorAlert error={setup.error} onRetry={() => void setup.refetch()} />;
   return (
-    <NewAdministrationForm setup={setup.data} today={today} key={t('surveys.admin.newTitle')} />
+    <NewAdministrationForm
+      setup={setup.data}
+      today={today}
+      school={school}
+      onSchool={setSchool}
+      key={t('surveys.admin.newTitle')}
+    />
   );
 }
 
 function NewAdministrationForm({
   setup,
   today,
+  school,
+  onSchool,
 }: {
   setup: AdministrationSetupResponse;
   today: string;
+  /** A district admin's choice: a school's id, or '' for the whole district (by grade). */
+  school: string;
+  onSchool: (schoolId: string) => void;
 }) {
   const { t } = useTranslation();
   const create = useCreateAdministration();
@@ -128,6 +140,7 @@ function NewAdministrationForm({
       mode,
       classIds,
       grades,
+      ...(setup.chooseSchool ? { schoolId: school || null } : {}),
     };
     create.mutate(body);
   }
@@ -137,6 +150,28 @@ function NewAdministrationForm({
     <section aria-labelledby="adm-new-h">
       <h2 id="adm-new-h">{t('surveys.admin.newTitle')}</h2>
       <form onSubmit={onSubmit} className="stack">
+        {setup.chooseSchool && (
+          <>
+            <label htmlFor="adm-school">{t('surveys.admin.school')}</label>
+            <select
+              id="adm-school"
+              value={school}
+              onChange={(e) => {
+                // Another school's classes and grades: what was ticked no longer applies.
+                setClassIds([]);
+                setGrades([]);
+                onSchool(e.target.value);
+              }}
+            >
+              <option value="">{t('surveys.admin.allSchools')}</option>
+              {setup.schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <label htmlFor="adm-instrument">{t('surveys.admin.instrument')}</label>
         <select
           id="adm-instrument"
@@ -203,23 +238,25 @@ function NewAdministrationForm({
             </div>
           ))}
         </fieldset>
-        <fieldset>
-          <legend>{t('surveys.admin.classes')}</legend>
-          {setup.classes.map((c) => (
-            <div key={c.id}>
-              <input
-                type="checkbox"
-                id={`adm-class-${c.id}`}
-                checked={classIds.includes(c.id)}
-                onChange={() => setClassIds(toggle(classIds, c.id))}
-              />
-              <label htmlFor={`adm-class-${c.id}`}>
-                {c.title}
-                {c.teacher ? ` · ${c.teacher}` : ''}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        {setup.classes.length > 0 && (
+          <fieldset>
+            <legend>{t('surveys.admin.classes')}</legend>
+            {setup.classes.map((c) => (
+              <div key={c.id}>
+                <input
+                  type="checkbox"
+                  id={`adm-class-${c.id}`}
+                  checked={classIds.includes(c.id)}
+                  onChange={() => setClassIds(toggle(classIds, c.id))}
+                />
+                <label htmlFor={`adm-class-${c.id}`}>
+                  {c.title}
+                  {c.teacher ? ` · ${c.teacher}` : ''}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        )}
         {setup.grades.length > 0 && (
           <fieldset>
             <legend>{t('surveys.admin.grades')}</legend>
