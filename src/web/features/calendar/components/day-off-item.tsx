@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayOff } from '../../../../contracts/rostering.js';
 import { ErrorAlert } from '../../../components/ui/alert.js';
@@ -28,10 +28,20 @@ export function DayOffItem({
   const date = formatDay(day.date, i18n.language);
   const editable = day.source !== 'term';
 
+  // Back to the button that opened the form once it is in the page again: after React has
+  // committed the closed row (a requestAnimationFrame could run before that commit and find no
+  // button, leaving the focus on the page).
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!editing && refocus.current) {
+      refocus.current = false;
+      changeRef.current?.focus();
+    }
+  }, [editing]);
+
   function close() {
+    refocus.current = true;
     setEditing(false);
-    // Back to the button that opened the form, once it is in the page again.
-    requestAnimationFrame(() => changeRef.current?.focus());
   }
 
   function submit() {
