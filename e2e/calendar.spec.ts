@@ -168,7 +168,11 @@ describe.skipIf(!browserAvailable)('school calendar', () => {
     await signInThroughPage(page, room.teacher.account);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.goto('/admin/calendar');
-    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    // A full page load (the app, then the session) on a CI machine running two test workers
+    // once took longer than the default 10 s.
+    await page
+      .getByRole('heading', { level: 1, name: 'Page not found' })
+      .waitFor({ timeout: 20_000 });
     expect(await page.getByRole('heading', { name: 'School calendar' }).count()).toBe(0);
     await context.close();
   });
