@@ -45,6 +45,7 @@ import {
 } from './lib/benchmark.js';
 import { startLatencyClient, type ScreenRequest } from './lib/latency.js';
 import { startLoadGenerator, type LoadJob, type LoadResult } from './lib/load.js';
+import { signInOverHttp } from './lib/sign-in.js';
 
 const RATIO_TARGET = 0.5;
 const P95_TARGET_MS = 100;
@@ -86,22 +87,6 @@ function startInstance(args: ServerArgs): Promise<Instance> {
     child.once('exit', (code) => fail(new Error(`an app instance exited (code ${code})`)));
     child.once('message', (m: { real: string; bare: string }) => done({ child, ...m }));
   });
-}
-
-async function signIn(base: string, username: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DISTRICT_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed (${res.status}): ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('rapport_session='));
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  if (!cookie) throw new Error('sign-in returned no session cookie');
-  return { cookie, 'x-csrf-token': csrfToken };
 }
 
 /** One hand-written query per screen (the dyad index: district, teacher, student, time). */
@@ -219,7 +204,11 @@ export const districtBenchmark: Benchmark = {
     };
     try {
       // ---- logging through two instances ----
-      const session = await signIn(instances[0]!.real, teacherUsername(logger));
+      const session = await signInOverHttp(
+        instances[0]!.real,
+        teacherUsername(logger),
+        DISTRICT_PASSWORD,
+      );
       const headers = { 'content-type': 'application/json', ...session };
       const studentIds = rosterOfClass(shape, logClass).map((i) => districtId('student', i));
       let seq = 0;
@@ -310,7 +299,11 @@ export const districtBenchmark: Benchmark = {
         Math.round((i * (shape.teachers - 1)) / (SAMPLE_TEACHERS - 1)),
       );
       const sessions = new Map<number, Record<string, string>>();
-      for (const t of sample) sessions.set(t, await signIn(instances[1]!.real, teacherUsername(t)));
+      for (const t of sample)
+        sessions.set(
+          t,
+          await signInOverHttp(instances[1]!.real, teacherUsername(t), DISTRICT_PASSWORD),
+        );
       const days = schoolDays().filter((d) => d <= SCHOOL_YEAR.today);
       const windowDays = days.slice(-WINDOW_SCHOOL_DAYS);
       const start = startOfLocalDay(windowDays[0]!, DISTRICT_TIMEZONE);

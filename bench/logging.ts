@@ -25,6 +25,7 @@ import {
   type LoadJob,
   type LoadResult,
 } from './lib/load.js';
+import { signInOverHttp } from './lib/sign-in.js';
 
 const CONNECTIONS = 10;
 const WARMUP_SECONDS = 1;
@@ -70,23 +71,6 @@ async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return `http://127.0.0.1:${port}`;
-}
-
-/** Signs in over HTTP, as a browser would, and returns the headers a logged-in request carries. */
-async function signIn(base: string, room: Classroom): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: room.username, password: room.password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed (${res.status}): ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('rapport_session='));
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  if (!cookie || !csrfToken) throw new Error('sign-in returned no session cookie or CSRF token');
-  return { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
 }
 
 /** The baseline: parse the JSON body, insert the row the real route would, answer 201. */
@@ -195,7 +179,10 @@ export const loggingBenchmark: Benchmark = {
       apps.push(bare);
       const bareBase = await listen(bare);
 
-      const headers = await signIn(realBase, room);
+      const headers = {
+        'content-type': 'application/json',
+        ...(await signInOverHttp(realBase, room.username, room.password)),
+      };
       const urls: Record<Target, string> = {
         real: `${realBase}/api/interactions`,
         bare: `${bareBase}/bare`,

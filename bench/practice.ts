@@ -29,6 +29,7 @@ import {
 } from './lib/benchmark.js';
 import { startLatencyClient, type LatencyClient, type ScreenRequest } from './lib/latency.js';
 import { PARAMS, practiceData, type PracticeData, type TeacherInfo } from './lib/practice-data.js';
+import { signInOverHttp } from './lib/sign-in.js';
 
 const TARGET_MS = 100;
 const SAMPLE_TEACHERS = 30;
@@ -143,22 +144,6 @@ async function listen(app: App): Promise<string> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return `http://127.0.0.1:${port}`;
-}
-
-async function signIn(base: string, username: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed (${res.status}): ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('rapport_session='));
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  if (!cookie || !csrfToken) throw new Error('sign-in returned no session cookie or CSRF token');
-  return { cookie, 'x-csrf-token': csrfToken };
 }
 
 function appConfig() {
@@ -469,7 +454,8 @@ export const practiceBenchmark: Benchmark = {
 
       const sample = sampleTeachers(data);
       const headers = new Map<string, Record<string, string>>();
-      for (const t of sample) headers.set(t.personId, await signIn(base, t.username));
+      for (const t of sample)
+        headers.set(t.personId, await signInOverHttp(base, t.username, DEMO_PASSWORD));
       const plan = visits(data, sample, headers);
 
       const term = data.demo.terms[0]!;
