@@ -28,7 +28,12 @@ import {
   type Ratio,
 } from '../../../domain/ratio.js';
 import { openRepair, repairEpisodes, timeToRepair } from '../../../domain/repairs.js';
-import { explainStage, suggestStage, type StageSignals } from '../../../domain/stages.js';
+import {
+  explainStage,
+  FEW_INTERACTIONS,
+  suggestStage,
+  type StageSignals,
+} from '../../../domain/stages.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { accessRepository } from '../../platform/access/access.repository.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -166,7 +171,14 @@ export async function getPracticeToday(
 
   const [windowCounts, signals, activePlans, stages, flags, dismissed] = await Promise.all([
     w.range ? repo.kindCounts(actor.districtId, teacherId, w.range.start, w.range.end) : [],
-    repo.dyadSignals(actor.districtId, teacherId, termStart, ctx.todayEnd),
+    repo.dyadSignals(
+      actor.districtId,
+      teacherId,
+      [...onRoster],
+      termStart,
+      ctx.todayEnd,
+      FEW_INTERACTIONS,
+    ),
     repo.plans(actor.districtId, teacherId, { status: 'active' }),
     repo.latestStages(actor.districtId, teacherId),
     repo.flags(actor.districtId, teacherId),
@@ -277,7 +289,7 @@ export async function getClassRatios(
   const ids = students.map((s) => s.id);
   const [moments, signals] = await Promise.all([
     w.range ? repo.ratioMoments(actor.districtId, teacherId, w.range.start, w.range.end, ids) : [],
-    repo.dyadSignals(actor.districtId, teacherId, termStart, ctx.todayEnd),
+    repo.dyadSignals(actor.districtId, teacherId, ids, termStart, ctx.todayEnd, FEW_INTERACTIONS),
   ]);
   const dated = moments.map((m) => ({
     student: m.student_id,
