@@ -22,17 +22,6 @@ export function useSetSchoolSettings(schoolId: string) {
   return useMutation({
     mutationFn: (studentsSeeCommonalities: boolean) =>
       api.put<SchoolInsightSettings>(path(schoolId), { studentsSeeCommonalities }),
-    // The switch moves at once; a refused save puts it back.
-    onMutate: (studentsSeeCommonalities: boolean) => {
-      const key = insightsKeys.schoolSettings(schoolId);
-      const before = queryClient.getQueryData<SchoolInsightSettings>(key);
-      if (before) queryClient.setQueryData(key, { ...before, studentsSeeCommonalities });
-      return { before };
-    },
-    onError: (_error, _value, context) => {
-      if (context?.before)
-        queryClient.setQueryData(insightsKeys.schoolSettings(schoolId), context.before);
-    },
     onSuccess: (data) => queryClient.setQueryData(insightsKeys.schoolSettings(schoolId), data),
   });
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/alert.js';
 import { Loading } from '../../../components/ui/loading.js';
@@ -14,6 +14,9 @@ export function SchoolInsightSettings({ schoolId }: { schoolId: string }) {
   const hintId = useId();
   const settings = useSchoolSettings(schoolId);
   const save = useSetSchoolSettings(schoolId);
+  // The switch moves in the click itself (the mutation's own updates come a moment later, and a
+  // controlled checkbox would flip back in between); a refused save shows the stored value again.
+  const [moving, setMoving] = useState<boolean | null>(null);
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{t('insights.settings.heading')}</h2>
@@ -26,10 +29,13 @@ export function SchoolInsightSettings({ schoolId }: { schoolId: string }) {
           <label className="checkbox">
             <input
               type="checkbox"
-              checked={settings.data.studentsSeeCommonalities}
+              checked={moving ?? settings.data.studentsSeeCommonalities}
               disabled={save.isPending}
               aria-describedby={hintId}
-              onChange={(e) => save.mutate(e.target.checked)}
+              onChange={(e) => {
+                setMoving(e.target.checked);
+                save.mutate(e.target.checked, { onSettled: () => setMoving(null) });
+              }}
             />{' '}
             {t('insights.settings.studentsSeeCommonalities')}
           </label>
