@@ -1,5 +1,6 @@
 // The 5:1 ratio over a rolling window of school days (Cook et al. 2018: five positive
 // interactions to each correction; non-contingent warmth counts as positive).
+import { localDayRange, recentSchoolDays, type TermCalendar } from './calendar.js';
 import { isPositive, isInteractionKind } from './interaction-kinds.js';
 
 /** Default rolling window, in school days. */
@@ -8,6 +9,50 @@ export const RATIO_WINDOW_SCHOOL_DAYS = 10;
 export const NO_POSITIVE_SCHOOL_DAYS = 5;
 /** The research's target, shown as a reference, never as a grade. */
 export const TARGET_RATIO = 5;
+
+/** A window of school days ending today, with the instants that bound its moments. */
+export interface RatioWindow {
+  /** Its school days, oldest first (fewer near the term's start, none without a term). */
+  days: string[];
+  /** [start, end) of those days in the district's time zone, or null when there are none. */
+  range: { start: string; end: string } | null;
+  /** What a screen shows of it. */
+  view: { schoolDays: number; from: string | null; to: string | null };
+}
+
+/**
+ * The last `count` school days up to `today` (RATIO_WINDOW_SCHOOL_DAYS unless a screen asks
+ * otherwise). Every screen that shows a ratio takes its window from here, so they all mean the
+ * same days.
+ */
+export function ratioWindow(
+  cal: TermCalendar | null | undefined,
+  today: string,
+  timeZone: string,
+  count: number = RATIO_WINDOW_SCHOOL_DAYS,
+): RatioWindow {
+  return windowOfDays(cal ? recentSchoolDays(cal, today, count) : [], timeZone);
+}
+
+/** The last NO_POSITIVE_SCHOOL_DAYS school days of a window ("no positive moment lately"). */
+export function noPositiveWindow(w: RatioWindow, timeZone: string): RatioWindow {
+  return windowOfDays(w.days.slice(-NO_POSITIVE_SCHOOL_DAYS), timeZone);
+}
+
+function windowOfDays(days: string[], timeZone: string): RatioWindow {
+  const range =
+    days.length > 0
+      ? {
+          start: localDayRange(days[0]!, timeZone).start,
+          end: localDayRange(days.at(-1)!, timeZone).end,
+        }
+      : null;
+  return {
+    days,
+    range,
+    view: { schoolDays: days.length, from: days[0] ?? null, to: days.at(-1) ?? null },
+  };
+}
 
 export interface Ratio {
   positive: number;

@@ -16,7 +16,7 @@ const classesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['teacher'] },
       schema: { response: { 200: TeacherHomeResponse, ...errors } },
     },
-    async (req) => reads.dashboard(req, (k) => getTeacherHome(k, req.actor!, app.deps.now())),
+    async (req) => reads.dashboard(req, (k) => getTeacherHome(k, req.ctx!)),
   );
 
   app.get(
@@ -25,7 +25,7 @@ const classesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['teacher'] },
       schema: { params: ClassParams, response: { 200: ClassViewResponse, ...errors } },
     },
-    async (req) => getClassView(db.kysely, req.actor!, req.params.classId, app.deps.now()),
+    async (req) => getClassView(db.kysely, req.ctx!, req.params.classId),
   );
 };
 

@@ -5,45 +5,40 @@ import type {
   TeacherHomeResponse,
   TodayCounts,
 } from '../../../contracts/classes.js';
-import { isSchoolDay, isoWeekday, localDate, localDayRange } from '../../../domain/calendar.js';
+import { isSchoolDay, isoWeekday, localDayRange } from '../../../domain/calendar.js';
 import { displayName } from '../../../domain/names.js';
-import type { Actor } from '../../platform/auth/actor.js';
+import { access } from '../../platform/access/access.js';
 import { accessRepository } from '../../platform/access/access.repository.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import type { Database } from '../../platform/db/schema.js';
-import { assertTeaches, classesTaughtBy } from './classes.policy.js';
 import { classesRepository } from './classes.repository.js';
 
 /** The teacher's home: today's classes first, then every class this term. */
 export async function getTeacherHome(
   db: Kysely<Database>,
-  actor: Actor,
-  now: Date,
+  ctx: RequestContext,
 ): Promise<TeacherHomeResponse> {
-  const today = localDate(now, actor.timeZone);
-  const ids = await classesTaughtBy(db, actor, today);
+  const { actor, today } = ctx;
+  const ids = await access(db, ctx).taughtClassIds();
   const repo = classesRepository(db);
   const [rows, counts] = await Promise.all([
     repo.classes(actor.districtId, ids),
     repo.studentCounts(actor.districtId, ids, today),
   ]);
   const countOf = new Map(counts.map((c) => [c.class_id, Number(c.n)]));
-  const access = accessRepository(db);
   const termIds = [...new Set(rows.map((r) => r.term_id))];
   const terms = new Map(
     await Promise.all(
-      termIds.map(async (id) => [id, await access.term(actor.districtId, id)] as const),
+      termIds.map(
+        async (id) => [id, await accessRepository(db).term(actor.districtId, id)] as const,
+      ),
     ),
   );
   const weekday = String(isoWeekday(today));
   let schoolDay = false;
   const classes: ClassSummary[] = rows.map((r) => {
     const term = terms.get(r.term_id);
-    const dayIsOn = term
-      ? isSchoolDay(
-          { startDate: term.start_date, endDate: term.end_date, daysOff: term.daysOff },
-          today,
-        )
-      : false;
+    const dayIsOn = term ? isSchoolDay(term.calendar, today) : false;
     schoolDay ||= dayIsOn;
     return {
       id: r.id,
@@ -66,18 +61,17 @@ export async function getTeacherHome(
 /** The class view: roster with preferred names and what this teacher logged today per student. */
 export async function getClassView(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   classId: string,
-  now: Date,
 ): Promise<ClassViewResponse> {
-  const today = localDate(now, actor.timeZone);
-  await assertTeaches(db, actor, classId, today);
+  const { actor, today } = ctx;
+  const { teacherId } = await access(db, ctx).requireTeachesClass(classId);
   const repo = classesRepository(db);
   const [cls] = await repo.classes(actor.districtId, [classId]);
-  const { start, end } = localDayRange(today, actor.timeZone);
+  const { start, end } = localDayRange(today, actor.timeZone); // today's moments only
   const [roster, counts] = await Promise.all([
     repo.roster(actor.districtId, classId, today),
-    repo.countsByStudent(actor.districtId, actor.personId!, classId, start, end),
+    repo.countsByStudent(actor.districtId, teacherId, classId, start, end),
   ]);
   const tally = new Map<string, TodayCounts>();
   for (const c of counts) {

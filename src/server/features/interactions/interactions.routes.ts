@@ -29,7 +29,7 @@ const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await logInteractions(db.kysely, req.actor!, req.body, app.deps.now());
+      const result = await logInteractions(db.kysely, req.ctx!, req.body);
       return reply.status(result.replayed ? 200 : 201).send(result);
     },
   );
@@ -43,7 +43,7 @@ const interactionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UndoInteractionsResponse, ...errors },
       },
     },
-    async (req) => undoInteractions(db.kysely, req.actor!, req.body.clientId, app.deps.now()),
+    async (req) => undoInteractions(db.kysely, req.ctx!, req.body.clientId),
   );
 };
 

@@ -6,7 +6,7 @@ import type {
 } from '../../../contracts/interactions.js';
 import { localDate, readOccurredAt } from '../../../domain/calendar.js';
 import { canUndo } from '../../../domain/interaction-kinds.js';
-import type { Actor } from '../../platform/auth/actor.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { toInteractionView } from '../../platform/views/interaction-view.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
@@ -22,16 +22,14 @@ function parseOccurredAt(raw: string | undefined, now: Date): Date {
 /** Checks access and the date of a log request; returns where each student is logged. */
 async function checkLoggable(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   input: LogInteractionsBody,
   occurred: Date,
-  now: Date,
 ) {
   // Access is as of today (the teacher logs for their current students); a back-dated moment
   // must still fall inside the term of the class it is logged in.
-  const today = localDate(now, actor.timeZone);
-  const allowed = await assertMayLog(db, actor, input.studentIds, input.classId, today);
-  const occurredDay = localDate(occurred, actor.timeZone);
+  const allowed = await assertMayLog(db, ctx, input.studentIds, input.classId);
+  const occurredDay = localDate(occurred, ctx.actor.timeZone);
   for (const a of allowed.values()) {
     if (occurredDay < a.termStart || occurredDay > a.termEnd) {
       throw new ValidationError(
@@ -49,10 +47,10 @@ async function checkLoggable(
  */
 export async function logInteractions(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   input: LogInteractionsBody,
-  now: Date,
 ): Promise<LogInteractionsResponse> {
+  const { actor, now } = ctx;
   const repo = interactionsRepository(db);
   const original = async (): Promise<LogInteractionsResponse> => {
     const rows = await repo.byClientId(actor.districtId, actor.accountId, input.clientId);
@@ -63,7 +61,7 @@ export async function logInteractions(
   let allowed: Awaited<ReturnType<typeof checkLoggable>>;
   try {
     occurred = parseOccurredAt(input.occurredAt, now);
-    allowed = await checkLoggable(db, actor, input, occurred, now);
+    allowed = await checkLoggable(db, ctx, input, occurred);
   } catch (err) {
     // A device replaying a request that was accepted before gets the original answer even if
     // the request would not pass today (the student has since changed classes, say).
@@ -102,10 +100,10 @@ export async function logInteractions(
 /** Undoes everything one log request created, within the undo window. Undoing twice is a no-op. */
 export async function undoInteractions(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   clientId: string,
-  now: Date,
 ) {
+  const { actor, now } = ctx;
   const repo = interactionsRepository(db);
   const rows = await repo.byClientId(actor.districtId, actor.accountId, clientId);
   if (rows.length === 0) throw new NotFoundError('An interaction with this client id');

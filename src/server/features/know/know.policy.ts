@@ -1,60 +1,13 @@
-// Who may read and write what in know-your-students (issue 5, item 6):
+// Who may read and write what in know-your-students (issue 5, item 6). Reading a student's
+// shared profile (their teachers today; a leader of their school or a district admin, audited)
+// and handing out links (their teachers) are the access module's rules; what is this
+// feature's own:
 // - a student reads and edits only their own profile and answers (the actor's own person);
-// - a teacher reads the shared part of a profile while they share an active class with the
-//   student (their own student), and hands out links only for their own students;
-// - a leader (principals and counselors come from the roster as leaders) reads the shared part
-//   for a student of their school, a district admin for any student of the district; both reads
-//   are written to the audit log by the service;
 // - a one-time link's session answers the questionnaire it names, as the student it was made
-//   for, and nothing else;
-// - nobody else, and nobody in another district, finds the student at all.
-import type { Kysely } from 'kysely';
+//   for, and nothing else.
 import type { Actor } from '../../platform/auth/actor.js';
 import type { LinkActor } from '../../platform/links/links.js';
-import { accessRepository } from '../../platform/access/access.repository.js';
-import type { Database } from '../../platform/db/schema.js';
-import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
-
-export type ProfileReadAccess = { as: 'teacher' } | { as: 'leader' | 'district_admin' };
-
-/** The teacher's own student today, or NotFoundError (existence is not revealed). */
-export async function authorizeOwnStudent(
-  db: Kysely<Database>,
-  actor: Actor,
-  studentId: string,
-  today: string,
-): Promise<void> {
-  if (actor.role === 'teacher' && actor.personId) {
-    const access = accessRepository(db);
-    const taught = await access.teacherClassIds(actor.districtId, actor.personId, today);
-    const shared = await access.studentsInClasses(actor.districtId, taught, [studentId], today);
-    if (shared.length > 0) return;
-  }
-  throw new NotFoundError('This student');
-}
-
-/** May the actor read the shared part of this student's profile, and as whom. */
-export async function authorizeProfileRead(
-  db: Kysely<Database>,
-  actor: Actor,
-  studentId: string,
-  today: string,
-): Promise<ProfileReadAccess> {
-  if (actor.role === 'teacher') {
-    await authorizeOwnStudent(db, actor, studentId, today);
-    return { as: 'teacher' };
-  }
-  if (actor.role === 'leader' || actor.role === 'district_admin') {
-    const student = await accessRepository(db).studentSchool(actor.districtId, studentId);
-    if (
-      student &&
-      (actor.role === 'district_admin' ||
-        (actor.schoolId !== null && student.school_id === actor.schoolId))
-    )
-      return { as: actor.role };
-  }
-  throw new NotFoundError('This student');
-}
+import { ForbiddenError } from '../../platform/errors.js';
 
 /** Who answers a questionnaire: a signed-in student or teacher, about themselves. */
 export interface Respondent {

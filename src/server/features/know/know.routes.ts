@@ -112,7 +112,7 @@ const knowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['student'] },
       schema: { response: { 200: MyProfileResponse, ...errors } },
     },
-    async (req) => getMyProfile(db.kysely, req.actor!),
+    async (req) => getMyProfile(db.kysely, req.ctx!),
   );
 
   app.put(
@@ -121,7 +121,7 @@ const knowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['student'] },
       schema: { body: SaveProfileBody, response: { 200: MyProfileResponse, ...errors } },
     },
-    async (req) => saveMyProfile(db.kysely, req.actor!, req.body, app.deps.now()),
+    async (req) => saveMyProfile(db.kysely, req.ctx!, req.body),
   );
 
   app.get(
@@ -130,7 +130,7 @@ const knowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['teacher'] },
       schema: { response: { 200: KnowStudentsResponse, ...errors } },
     },
-    async (req) => listKnowStudents(db.kysely, req.actor!, app.deps.now()),
+    async (req) => listKnowStudents(db.kysely, req.ctx!),
   );
 
   app.post(
@@ -144,7 +144,7 @@ const knowRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       reply.status(201);
-      return createQuestionnaireLink(db.kysely, req.actor!, req.params.studentId, app.deps.now());
+      return createQuestionnaireLink(db.kysely, req.ctx!, req.params.studentId);
     },
   );
 
@@ -157,8 +157,7 @@ const knowRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StopQuestionnaireLinkResponse, ...errors },
       },
     },
-    async (req) =>
-      stopQuestionnaireLink(db.kysely, req.actor!, req.params.studentId, app.deps.now()),
+    async (req) => stopQuestionnaireLink(db.kysely, req.ctx!, req.params.studentId),
   );
 
   app.get(
@@ -170,7 +169,7 @@ const knowRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StudentProfileResponse, ...errors },
       },
     },
-    async (req) => getStudentProfile(db.kysely, req.actor!, req.params.studentId, app.deps.now()),
+    async (req) => getStudentProfile(db.kysely, req.ctx!, req.params.studentId),
   );
 };
 

@@ -10,15 +10,15 @@ import type {
   SaveProfileBody,
   StudentProfileResponse,
 } from '../../../contracts/know.js';
-import { localDate } from '../../../domain/calendar.js';
 import { displayName } from '../../../domain/names.js';
 import { PROFILE_FIELD_IDS, checkProfile, shownIdentity } from '../../../domain/profiles.js';
-import type { Actor } from '../../platform/auth/actor.js';
+import { access, teacherOf } from '../../platform/access/access.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import { recordAudit } from '../../platform/audit/audit.repository.js';
 import { GET_TO_KNOW_YOU } from '../../platform/content/questionnaires.js';
 import type { Database } from '../../platform/db/schema.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
-import { authorizeProfileRead, ownStudentOf } from './know.policy.js';
+import { ownStudentOf } from './know.policy.js';
 import { knowRepository } from './know.repository.js';
 
 const fieldOrder = new Map(PROFILE_FIELD_IDS.map((f, i) => [f, i]));
@@ -33,8 +33,11 @@ function statusOf(
   return response.submitted_at ? 'submitted' : 'in_progress';
 }
 
-export async function getMyProfile(db: Kysely<Database>, actor: Actor): Promise<MyProfileResponse> {
-  const { districtId, studentId } = ownStudentOf(actor);
+export async function getMyProfile(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+): Promise<MyProfileResponse> {
+  const { districtId, studentId } = ownStudentOf(ctx.actor);
   const repo = knowRepository(db);
   const person = await repo.person(districtId, studentId);
   if (!person) throw new NotFoundError('Your student record');
@@ -60,11 +63,10 @@ export async function getMyProfile(db: Kysely<Database>, actor: Actor): Promise<
 /** Replaces the student's profile; a field over its limit is refused by name, nothing written. */
 export async function saveMyProfile(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   body: SaveProfileBody,
-  now: Date,
 ): Promise<MyProfileResponse> {
-  const { districtId, studentId } = ownStudentOf(actor);
+  const { districtId, studentId } = ownStudentOf(ctx.actor);
   const checked = checkProfile(body.fields);
   if (!checked.ok) throw new ValidationError(checked.field, checked.reason);
   await db.transaction().execute(async (trx) => {
@@ -72,22 +74,21 @@ export async function saveMyProfile(
       districtId,
       studentId,
       checked.profile.keep,
-      now.toISOString(),
+      ctx.now.toISOString(),
     );
   });
-  return getMyProfile(db, actor);
+  return getMyProfile(db, ctx);
 }
 
 /** The shared part of a student's profile, for their teacher or (audited) a leader. */
 export async function getStudentProfile(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   studentId: string,
-  now: Date,
 ): Promise<StudentProfileResponse> {
-  const today = localDate(now, actor.timeZone);
-  const access = await authorizeProfileRead(db, actor, studentId, today);
-  if (access.as !== 'teacher')
+  const { actor } = ctx;
+  const reader = await access(db, ctx).requireStudentReader(studentId);
+  if (reader.as !== 'teacher')
     await recordAudit(db, actor, {
       action: 'read',
       subjectType: 'student_profile',
@@ -119,15 +120,13 @@ export async function getStudentProfile(
 /** The teacher's students today, each with where their questionnaire stands. */
 export async function listKnowStudents(
   db: Kysely<Database>,
-  actor: Actor,
-  now: Date,
+  ctx: RequestContext,
 ): Promise<KnowStudentsResponse> {
-  if (!actor.personId) return { students: [] };
-  const today = localDate(now, actor.timeZone);
+  const { actor } = ctx;
   const { rows, shared } = await knowRepository(db).teacherStudentsWithStatus(
     actor.districtId,
-    actor.personId,
-    today,
+    teacherOf(actor),
+    ctx.today,
     GET_TO_KNOW_YOU,
   );
   const sharedName = new Map(shared.map((s) => [s.student_id, s.value]));

@@ -12,15 +12,15 @@ import type {
 import { checkAnswer, type Lang, type Questionnaire } from '../../../domain/questionnaires.js';
 import { GET_TO_KNOW_YOU, getQuestionnaire } from '../../platform/content/questionnaires.js';
 import { createLinks, stopLinks } from '../../platform/links/links.js';
-import type { Actor } from '../../platform/auth/actor.js';
+import { access } from '../../platform/access/access.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type {
   QuestionnaireLinkResponse,
   StopQuestionnaireLinkResponse,
 } from '../../../contracts/know.js';
-import { localDate } from '../../../domain/calendar.js';
 import { ValidationError } from '../../platform/errors.js';
-import { authorizeOwnStudent, type Respondent } from './know.policy.js';
+import { type Respondent } from './know.policy.js';
 import { knowRepository, type AnswerRow } from './know.repository.js';
 
 /** The questionnaire in one language, worded for a student or for a teacher. */
@@ -178,11 +178,11 @@ export const QUESTIONNAIRE_LINK_DAYS = 7;
  */
 export async function stopQuestionnaireLink(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   studentId: string,
-  now: Date,
 ): Promise<StopQuestionnaireLinkResponse> {
-  await authorizeOwnStudent(db, actor, studentId, localDate(now, actor.timeZone));
+  const { actor, now } = ctx;
+  await access(db, ctx).requireTeachesStudent(studentId);
   const stopped = await stopLinks(db, {
     districtId: actor.districtId,
     purpose: 'questionnaire',
@@ -199,11 +199,11 @@ export async function stopQuestionnaireLink(
  */
 export async function createQuestionnaireLink(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   studentId: string,
-  now: Date,
 ): Promise<QuestionnaireLinkResponse> {
-  await authorizeOwnStudent(db, actor, studentId, localDate(now, actor.timeZone));
+  const { actor, now } = ctx;
+  await access(db, ctx).requireTeachesStudent(studentId);
   const [link] = await createLinks(db, {
     districtId: actor.districtId,
     purpose: 'questionnaire',

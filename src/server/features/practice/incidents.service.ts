@@ -3,22 +3,22 @@ import type { Kysely } from 'kysely';
 import type { LogIncidentBody, LogIncidentResponse } from '../../../contracts/practice.js';
 import { localDate, readOccurredAt } from '../../../domain/calendar.js';
 import { incidentProblem } from '../../../domain/incidents.js';
-import type { Actor } from '../../platform/auth/actor.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ValidationError } from '../../platform/errors.js';
-import { assertDyad, teacherOf } from './practice.policy.js';
+import { assertDyad } from './practice.policy.js';
 import { practiceRepository } from './practice.repository.js';
 import { getDyad, termContext } from './practice.service.js';
 
 /** Logs a frustrating moment, privately. It opens a repair for the dyad until one is logged. */
 export async function logIncident(
   db: Kysely<Database>,
-  actor: Actor,
+  rc: RequestContext,
   input: LogIncidentBody,
-  now: Date,
 ): Promise<LogIncidentResponse> {
+  const { actor, now } = rc;
   const answer = async (incidentId: string, replayed: boolean): Promise<LogIncidentResponse> => {
-    const dyad = await getDyad(db, actor, input.studentId, now);
+    const dyad = await getDyad(db, rc, input.studentId);
     const incident = dyad.incidents.find((i) => i.id === incidentId);
     if (!incident) throw new Error('incident not readable after insert');
     return { replayed, incident, openRepair: dyad.openRepair };
@@ -30,15 +30,15 @@ export async function logIncident(
 
   const problem = incidentProblem(input);
   if (problem) throw new ValidationError(problem.field, problem.reason);
-  const ctx = await termContext(db, actor, now);
-  await assertDyad(db, actor, input.studentId, ctx.today);
+  const ctx = await termContext(rc);
+  const { teacherId } = await assertDyad(db, rc, input.studentId);
   const occurred = readOccurredAt(input.occurredAt, now);
   if (!(occurred instanceof Date)) throw new ValidationError('occurredAt', occurred.reason);
   const day = localDate(occurred, actor.timeZone);
-  if (ctx.term && (day < ctx.term.start_date || day > ctx.term.end_date)) {
+  if (ctx.cal && (day < ctx.cal.startDate || day > ctx.cal.endDate)) {
     throw new ValidationError(
       'occurredAt',
-      `must fall within the term (${ctx.term.start_date} to ${ctx.term.end_date})`,
+      `must fall within the term (${ctx.cal.startDate} to ${ctx.cal.endDate})`,
     );
   }
   const id = randomUUID();
@@ -48,7 +48,7 @@ export async function logIncident(
         district_id: actor.districtId,
         id,
         client_id: input.clientId,
-        teacher_id: teacherOf(actor),
+        teacher_id: teacherId,
         author_account_id: actor.accountId,
         student_id: input.studentId,
         occurred_at: occurred.toISOString(),

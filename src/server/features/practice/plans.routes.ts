@@ -29,13 +29,12 @@ export const plansRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: teacherOnly,
       schema: { body: StartPlanBody, response: { 201: PlanView, ...errors } },
     },
-    async (req, reply) =>
-      reply.status(201).send(await startPlan(db.kysely, req.actor!, req.body, app.deps.now())),
+    async (req, reply) => reply.status(201).send(await startPlan(db.kysely, req.ctx!, req.body)),
   );
   app.get(
     '/:planId',
     { config: teacherOnly, schema: { params: PlanParams, response: { 200: PlanView, ...errors } } },
-    async (req) => getPlan(db.kysely, req.actor!, req.params.planId, app.deps.now()),
+    async (req) => getPlan(db.kysely, req.ctx!, req.params.planId),
   );
   app.post(
     '/:planId/reflection',
@@ -43,13 +42,12 @@ export const plansRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: teacherOnly,
       schema: { params: PlanParams, body: ReflectPlanBody, response: { 200: PlanView, ...errors } },
     },
-    async (req) =>
-      reflectOnPlan(db.kysely, req.actor!, req.params.planId, req.body, app.deps.now()),
+    async (req) => reflectOnPlan(db.kysely, req.ctx!, req.params.planId, req.body),
   );
   app.post(
     '/:planId/stop',
     { config: teacherOnly, schema: { params: PlanParams, response: { 200: PlanView, ...errors } } },
-    async (req) => stopPlan(db.kysely, req.actor!, req.params.planId, app.deps.now()),
+    async (req) => stopPlan(db.kysely, req.ctx!, req.params.planId),
   );
 };
 
@@ -66,7 +64,7 @@ export const incidentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await logIncident(db.kysely, req.actor!, req.body, app.deps.now());
+      const result = await logIncident(db.kysely, req.ctx!, req.body);
       return reply.status(result.replayed ? 200 : 201).send(result);
     },
   );

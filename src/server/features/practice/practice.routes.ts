@@ -29,18 +29,17 @@ const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Reports (today, repairs, class ratios) may read from the replica; the dyad view and every
   // write use the primary (decision 018).
   const { db, reads } = app.deps;
-  const now = () => app.deps.now();
 
   app.get(
     '/today',
     { config: teacherOnly, schema: { response: { 200: PracticeTodayResponse, ...errors } } },
-    async (req) => reads.dashboard(req, (k) => getPracticeToday(k, req.actor!, now())),
+    async (req) => reads.dashboard(req, (k) => getPracticeToday(k, req.ctx!)),
   );
 
   app.get(
     '/repairs',
     { config: teacherOnly, schema: { response: { 200: RepairReportResponse, ...errors } } },
-    async (req) => reads.dashboard(req, (k) => getRepairReport(k, req.actor!, now())),
+    async (req) => reads.dashboard(req, (k) => getRepairReport(k, req.ctx!)),
   );
 
   app.get(
@@ -49,8 +48,7 @@ const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: teacherOnly,
       schema: { params: ClassParams, response: { 200: ClassRatiosResponse, ...errors } },
     },
-    async (req) =>
-      reads.dashboard(req, (k) => getClassRatios(k, req.actor!, req.params.classId, now())),
+    async (req) => reads.dashboard(req, (k) => getClassRatios(k, req.ctx!, req.params.classId)),
   );
 
   app.get(
@@ -59,7 +57,7 @@ const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: teacherOnly,
       schema: { params: StudentParams, response: { 200: DyadResponse, ...errors } },
     },
-    async (req) => getDyad(db.kysely, req.actor!, req.params.studentId, now()),
+    async (req) => getDyad(db.kysely, req.ctx!, req.params.studentId),
   );
 
   app.post(
@@ -72,7 +70,7 @@ const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DyadResponse, ...errors },
       },
     },
-    async (req) => setStage(db.kysely, req.actor!, req.params.studentId, req.body.stage, now()),
+    async (req) => setStage(db.kysely, req.ctx!, req.params.studentId, req.body.stage),
   );
 
   app.put(
@@ -86,13 +84,7 @@ const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) =>
-      setConflictHistory(
-        db.kysely,
-        req.actor!,
-        req.params.studentId,
-        req.body.conflictHistory,
-        now(),
-      ),
+      setConflictHistory(db.kysely, req.ctx!, req.params.studentId, req.body.conflictHistory),
   );
 
   app.post(
@@ -101,7 +93,7 @@ const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: teacherOnly,
       schema: { body: DismissBody, response: { 200: PracticeTodayResponse, ...errors } },
     },
-    async (req) => dismissFocus(db.kysely, req.actor!, req.body.studentId, now()),
+    async (req) => dismissFocus(db.kysely, req.ctx!, req.body.studentId),
   );
 };
 

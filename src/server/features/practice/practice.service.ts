@@ -10,8 +10,6 @@ import type {
 import {
   isSchoolDay,
   localDate,
-  localDayRange,
-  recentSchoolDays,
   schoolDaysBetween,
   type TermCalendar,
 } from '../../../domain/calendar.js';
@@ -23,7 +21,7 @@ import {
   dailySeries,
   NO_POSITIVE_SCHOOL_DAYS,
   positivesPerCorrection,
-  RATIO_WINDOW_SCHOOL_DAYS,
+  ratioWindow,
   sumRatio,
   type Ratio,
 } from '../../../domain/ratio.js';
@@ -34,10 +32,10 @@ import {
   suggestStage,
   type StageSignals,
 } from '../../../domain/stages.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import { accessRepository } from '../../platform/access/access.repository.js';
+import { access, teacherOf } from '../../platform/access/access.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import type { Database } from '../../platform/db/schema.js';
-import { assertDyad, assertTeachesClass, teacherOf } from './practice.policy.js';
+import { assertDyad } from './practice.policy.js';
 import { practiceRepository } from './practice.repository.js';
 import { toPlanView } from './plan-view.js';
 
@@ -47,43 +45,15 @@ type K = Kysely<Database>;
  * The term that includes today, as a calendar, with the ISO range of its start to today's end.
  * Reads of the term's moments take both ends, so no query opens a month that has not come.
  */
-export async function termContext(db: K, actor: Actor, now: Date) {
-  const today = localDate(now, actor.timeZone);
-  const todayEnd = localDayRange(today, actor.timeZone).end;
-  const term = await accessRepository(db).currentTerm(actor.districtId, today);
+export async function termContext(ctx: RequestContext) {
+  const { today, todayEnd } = ctx;
+  const term = await ctx.term();
   if (!term) return { today, todayEnd, term: null };
-  const cal: TermCalendar = {
-    startDate: term.start_date,
-    endDate: term.end_date,
-    daysOff: term.daysOff,
-  };
-  const termStart = localDayRange(term.start_date, actor.timeZone).start;
-  return { today, todayEnd, term, cal, termStart, nowIso: now.toISOString() };
+  return { today, todayEnd, term, cal: term.calendar, termStart: term.start };
 }
 
 /** The window when there is no current term. */
-const NO_WINDOW = { schoolDays: 0, from: null, to: null };
-
-function windowOf(
-  cal: TermCalendar,
-  today: string,
-  timeZone: string,
-  count = RATIO_WINDOW_SCHOOL_DAYS,
-) {
-  const days = recentSchoolDays(cal, today, count);
-  const range =
-    days.length > 0
-      ? {
-          start: localDayRange(days[0]!, timeZone).start,
-          end: localDayRange(days.at(-1)!, timeZone).end,
-        }
-      : null;
-  return {
-    days,
-    range,
-    view: { schoolDays: days.length, from: days[0] ?? null, to: days.at(-1) ?? null },
-  };
-}
+const NO_WINDOW = ratioWindow(null, '', 'UTC').view;
 
 function ratioByStudent(counts: Array<{ student_id: string; kind: string; n: number | string }>) {
   const out = new Map<string, Ratio & { total: number }>();
@@ -145,13 +115,10 @@ function uniqueStudents<T extends { id: string }>(rows: T[]): T[] {
 }
 
 /** The teacher's morning screen: who needs them this week and why, open repairs, plan days. */
-export async function getPracticeToday(
-  db: K,
-  actor: Actor,
-  now: Date,
-): Promise<PracticeTodayResponse> {
+export async function getPracticeToday(db: K, rc: RequestContext): Promise<PracticeTodayResponse> {
+  const { actor, now } = rc;
   const teacherId = teacherOf(actor);
-  const ctx = await termContext(db, actor, now);
+  const ctx = await termContext(rc);
   const empty: PracticeTodayResponse = {
     today: ctx.today,
     isSchoolDay: false,
@@ -167,7 +134,7 @@ export async function getPracticeToday(
   const students = uniqueStudents(await repo.students(actor.districtId, teacherId, today));
   const onRoster = new Set(students.map((s) => s.id));
   const name = new Map(students.map((s) => [s.id, displayName(s.given_name, s.preferred_name)]));
-  const w = windowOf(cal, today, actor.timeZone);
+  const w = ratioWindow(cal, today, actor.timeZone);
 
   const [windowCounts, signals, activePlans, stages, flags, dismissed] = await Promise.all([
     w.range ? repo.kindCounts(actor.districtId, teacherId, w.range.start, w.range.end) : [],
@@ -202,7 +169,7 @@ export async function getPracticeToday(
   const todays = plans.filter((p) => p.dayList.includes(today));
   const planDays = await Promise.all(
     todays.map(async (p) => {
-      const view = await toPlanView(db, actor, p, today);
+      const view = await toPlanView(db, rc, p);
       return {
         planId: p.id,
         studentId: p.student_id,
@@ -263,13 +230,12 @@ export async function getPracticeToday(
 /** Ratios of one class: the class over the window, a daily trend, each student, and who has had no positive moment lately. */
 export async function getClassRatios(
   db: K,
-  actor: Actor,
+  rc: RequestContext,
   classId: string,
-  now: Date,
 ): Promise<ClassRatiosResponse> {
-  const teacherId = teacherOf(actor);
-  const ctx = await termContext(db, actor, now);
-  await assertTeachesClass(db, actor, classId, ctx.today);
+  const { actor } = rc;
+  const { teacherId } = await access(db, rc).requireTeachesClass(classId);
+  const ctx = await termContext(rc);
   const repo = practiceRepository(db);
   const students = uniqueStudents(
     await repo.students(actor.districtId, teacherId, ctx.today, { classId }),
@@ -285,7 +251,7 @@ export async function getClassRatios(
     };
   }
   const { cal, termStart, today } = ctx;
-  const w = windowOf(cal, today, actor.timeZone);
+  const w = ratioWindow(cal, today, actor.timeZone);
   const ids = students.map((s) => s.id);
   const [moments, signals] = await Promise.all([
     w.range ? repo.ratioMoments(actor.districtId, teacherId, w.range.start, w.range.end, ids) : [],
@@ -335,18 +301,14 @@ export async function getClassRatios(
 }
 
 /** Everything about one dyad the teacher needs: stage with its reason, ratio, repair, plans, incidents. */
-export async function getDyad(
-  db: K,
-  actor: Actor,
-  studentId: string,
-  now: Date,
-): Promise<DyadResponse> {
-  const teacherId = teacherOf(actor);
-  const ctx = await termContext(db, actor, now);
-  const student = await assertDyad(db, actor, studentId, ctx.today);
+export async function getDyad(db: K, rc: RequestContext, studentId: string): Promise<DyadResponse> {
+  const { actor, now } = rc;
+  const student = await assertDyad(db, rc, studentId);
+  const { teacherId } = student;
+  const ctx = await termContext(rc);
   const repo = practiceRepository(db);
   const since = ctx.term ? ctx.termStart : '0000';
-  const w = ctx.term ? windowOf(ctx.cal, ctx.today, actor.timeZone) : null;
+  const w = ctx.term ? ratioWindow(ctx.cal, ctx.today, actor.timeZone) : null;
   const todayEnd = ctx.todayEnd;
   const [moments, termCounts, events, stages, flags, plans, incidents] = await Promise.all([
     w?.range
@@ -380,7 +342,7 @@ export async function getDyad(
     decision: s.decision,
     setAt: s.set_at,
   }));
-  const planViews = await Promise.all(plans.map((p) => toPlanView(db, actor, p, ctx.today)));
+  const planViews = await Promise.all(plans.map((p) => toPlanView(db, rc, p)));
   return {
     studentId,
     displayName: displayName(student.given_name, student.preferred_name),
@@ -411,8 +373,9 @@ export async function getDyad(
 }
 
 /** Records the teacher's stage for a dyad: accepted when it is Rapport's suggestion, overridden otherwise. */
-export async function setStage(db: K, actor: Actor, studentId: string, stage: Stage, now: Date) {
-  const dyad = await getDyad(db, actor, studentId, now);
+export async function setStage(db: K, ctx: RequestContext, studentId: string, stage: Stage) {
+  const { actor, now } = ctx;
+  const dyad = await getDyad(db, ctx, studentId);
   await practiceRepository(db).insertStage({
     district_id: actor.districtId,
     id: randomUUID(),
@@ -424,49 +387,44 @@ export async function setStage(db: K, actor: Actor, studentId: string, stage: St
     decision: stage === dyad.stage.suggested ? 'accepted' : 'overridden',
     set_at: now.toISOString(),
   });
-  return getDyad(db, actor, studentId, now);
+  return getDyad(db, ctx, studentId);
 }
 
 export async function setConflictHistory(
   db: K,
-  actor: Actor,
+  ctx: RequestContext,
   studentId: string,
   value: boolean,
-  now: Date,
 ) {
-  const today = localDate(now, actor.timeZone);
-  await assertDyad(db, actor, studentId, today);
+  const { actor, now } = ctx;
+  const { teacherId } = await assertDyad(db, ctx, studentId);
   await practiceRepository(db).setConflictHistory({
     district_id: actor.districtId,
-    teacher_id: teacherOf(actor),
+    teacher_id: teacherId,
     student_id: studentId,
     conflict_history: value ? 1 : 0,
     updated_at: now.toISOString(),
   });
-  return getDyad(db, actor, studentId, now);
+  return getDyad(db, ctx, studentId);
 }
 
 /** Takes a student off this week's focus list. */
-export async function dismissFocus(db: K, actor: Actor, studentId: string, now: Date) {
-  const today = localDate(now, actor.timeZone);
-  await assertDyad(db, actor, studentId, today);
+export async function dismissFocus(db: K, ctx: RequestContext, studentId: string) {
+  const { teacherId } = await assertDyad(db, ctx, studentId);
   await practiceRepository(db).dismiss({
-    district_id: actor.districtId,
-    teacher_id: teacherOf(actor),
+    district_id: ctx.actor.districtId,
+    teacher_id: teacherId,
     student_id: studentId,
-    week_start: weekStart(today),
+    week_start: weekStart(ctx.today),
   });
-  return getPracticeToday(db, actor, now);
+  return getPracticeToday(db, ctx);
 }
 
 /** How fast this teacher's repairs happen this term: for the teacher's eyes only. */
-export async function getRepairReport(
-  db: K,
-  actor: Actor,
-  now: Date,
-): Promise<RepairReportResponse> {
+export async function getRepairReport(db: K, rc: RequestContext): Promise<RepairReportResponse> {
+  const { actor } = rc;
   const teacherId = teacherOf(actor);
-  const ctx = await termContext(db, actor, now);
+  const ctx = await termContext(rc);
   if (!ctx.term) return { closed: 0, open: 0, medianHours: null };
   const events = await practiceRepository(db).repairEvents(
     actor.districtId,

@@ -13,7 +13,7 @@ const studentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['teacher', 'leader', 'district_admin'] },
       schema: { params: StudentParams, response: { 200: StudentCardResponse, ...errors } },
     },
-    async (req) => getStudentCard(db.kysely, req.actor!, req.params.studentId, app.deps.now()),
+    async (req) => getStudentCard(db.kysely, req.ctx!, req.params.studentId),
   );
 };
 

@@ -8,10 +8,10 @@ import type { GapParams, GapResponse } from '../../../contracts/survey-reports.j
 import { dyadGap, meanOf } from '../../../domain/surveys/gap.js';
 import { groupKey } from '../../../domain/surveys/report.js';
 import { respondentScaleScore, type Scale } from '../../../domain/surveys/scoring.js';
-import { localDate } from '../../../domain/calendar.js';
 import { displayName } from '../../../domain/names.js';
+import { access, isTeacher } from '../../platform/access/access.js';
 import { accessRepository } from '../../platform/access/access.repository.js';
-import type { Actor } from '../../platform/auth/actor.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { getInstrument, loadInstrumentLibrary } from '../surveys/instruments.js';
@@ -31,17 +31,17 @@ function byResponse(rows: Array<{ id: string; item_id: string; value: number }>)
 
 export async function getGap(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   params: GapParams,
-  now: Date,
   serverMinimum: number,
 ): Promise<GapResponse> {
+  const { actor, now } = ctx;
   const repo = surveyReportsRepository(db);
   const notFound = () => new NotFoundError('This class');
-  if (actor.role !== 'teacher' || !actor.personId) throw notFound();
+  if (!isTeacher(actor)) throw notFound();
   const teacherId = actor.personId;
   const [cls] = await repo.classes(actor.districtId, [params.classId]);
-  if (!cls || !(await repo.teaches(actor.districtId, teacherId, cls.id))) throw notFound();
+  if (!cls || !(await access(db, ctx).hasTaughtClass(cls.id))) throw notFound();
   const a = await repo.administration(actor.districtId, params.administrationId);
   if (!a || a.respondent !== 'student' || a.closes_at > now.toISOString())
     throw new NotFoundError('The results of this survey administration');
@@ -64,11 +64,7 @@ export async function getGap(
   const studentScale = instrumentScales(instrument).find((s) => s.key === studentScaleDef.id)!;
 
   const settings = await reportSettings(repo, actor.districtId, serverMinimum);
-  const students = await accessRepository(db).classStudents(
-    actor.districtId,
-    cls.id,
-    localDate(now, actor.timeZone),
-  );
+  const students = await accessRepository(db).classStudents(actor.districtId, cls.id, ctx.today);
   const ratingRows = await repo.teacherRatings(
     actor.districtId,
     a.wave_id,

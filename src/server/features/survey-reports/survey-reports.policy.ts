@@ -6,6 +6,7 @@
 // A report below school level opened by anyone but its teacher is written to the audit log
 // (by the service). Anything not allowed is "not found": existence is not revealed.
 import type { ReportScopeKind } from '../../../contracts/survey-reports.js';
+import { leadsSchool, type Access } from '../../platform/access/access.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { NotFoundError } from '../../platform/errors.js';
 import type { SurveyReportsRepository } from './survey-reports.repository.js';
@@ -19,6 +20,7 @@ export interface ReportAccess {
 
 export async function authorizeReport(
   repo: SurveyReportsRepository,
+  may: Access,
   actor: Actor,
   administration: { id: string; school_id: string | null },
   scope: ReportScopeKind,
@@ -34,9 +36,11 @@ export async function authorizeReport(
   };
 
   if (scope === 'school') {
-    const mayView =
-      actor.role === 'district_admin' || (actor.role === 'leader' && actor.schoolId === scopeId);
-    if (!mayView || !(await repo.school(d, scopeId)) || !(await inAdministration(scopeId)))
+    if (
+      !leadsSchool(actor, scopeId) ||
+      !(await repo.school(d, scopeId)) ||
+      !(await inAdministration(scopeId))
+    )
       throw notFound();
     return { schoolId: scopeId, audited: false };
   }
@@ -44,9 +48,7 @@ export async function authorizeReport(
   if (scope === 'class') {
     const [cls] = await repo.classes(d, [scopeId]);
     if (!cls || !(await inAdministration(cls.school_id))) throw notFound();
-    if (actor.role === 'teacher' && actor.personId)
-      if (await repo.teaches(d, actor.personId, scopeId))
-        return { schoolId: cls.school_id, audited: false };
+    if (await may.hasTaughtClass(scopeId)) return { schoolId: cls.school_id, audited: false };
     if (actor.role === 'district_admin') return { schoolId: cls.school_id, audited: true };
     if (actor.role === 'leader' && leadersSeeTeachers && actor.schoolId === cls.school_id)
       return { schoolId: cls.school_id, audited: true };

@@ -197,19 +197,6 @@ export function surveyReportsRepository(db: Kysely<Database>) {
         .executeTakeFirst();
     },
 
-    /** Whether the person is (or was) enrolled as a teacher of the class. */
-    async teaches(districtId: string, teacherId: string, classId: string) {
-      const row = await db
-        .selectFrom('enrollments')
-        .select('class_id')
-        .where('district_id', '=', districtId)
-        .where('class_id', '=', classId)
-        .where('person_id', '=', teacherId)
-        .where('role', '=', 'teacher')
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
     /** The teachers enrolled in classes (for invited counts of a teacher's report). */
     async classTeachers(districtId: string, classIds: string[]) {
       if (classIds.length === 0) return [];

@@ -35,7 +35,7 @@ const surveyReportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: STAFF },
       schema: { response: { 200: ReportListResponse, ...errors } },
     },
-    async (req) => listReports(db.kysely, req.actor!, app.deps.now(), minimum()),
+    async (req) => listReports(db.kysely, req.ctx!, minimum()),
   );
 
   app.get(
@@ -44,7 +44,7 @@ const surveyReportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: STAFF },
       schema: { params: ReportParams, response: { 200: ReportResponse, ...errors } },
     },
-    async (req) => getReport(db.kysely, req.actor!, req.params, app.deps.now(), minimum()),
+    async (req) => getReport(db.kysely, req.ctx!, req.params, minimum()),
   );
 
   app.get(
@@ -57,14 +57,7 @@ const surveyReportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const report = await getReport(
-        db.kysely,
-        req.actor!,
-        req.params,
-        app.deps.now(),
-        minimum(),
-        'export',
-      );
+      const report = await getReport(db.kysely, req.ctx!, req.params, minimum(), 'export');
       const name = `survey-${req.params.scope}-${req.params.administrationId}.csv`;
       return reply
         .type('text/csv; charset=utf-8')
@@ -80,7 +73,7 @@ const surveyReportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['teacher'] },
       schema: { params: GapParams, response: { 200: GapResponse, ...errors } },
     },
-    async (req) => getGap(db.kysely, req.actor!, req.params, app.deps.now(), minimum()),
+    async (req) => getGap(db.kysely, req.ctx!, req.params, minimum()),
   );
 
   app.get(
@@ -89,7 +82,7 @@ const surveyReportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['district_admin'] },
       schema: { response: { 200: ReportSettingsResponse, ...errors } },
     },
-    async (req) => getSettings(db.kysely, req.actor!, minimum()),
+    async (req) => getSettings(db.kysely, req.ctx!, minimum()),
   );
 
   app.put(
@@ -98,7 +91,7 @@ const surveyReportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['district_admin'] },
       schema: { body: ReportSettingsBody, response: { 200: ReportSettingsResponse, ...errors } },
     },
-    async (req) => updateSettings(db.kysely, req.actor!, req.body, app.deps.now(), minimum()),
+    async (req) => updateSettings(db.kysely, req.ctx!, req.body, minimum()),
   );
 };
 

@@ -18,8 +18,9 @@ import type { InstrumentFile } from '../../../contracts/instruments.js';
 import { minimumGroupSize } from '../../../domain/stats/suppression.js';
 import { groupKey, waveChange, type GroupReport } from '../../../domain/surveys/report.js';
 import type { Hidden } from '../../../domain/surveys/publication.js';
-import type { Actor } from '../../platform/auth/actor.js';
+import { access, leadsSchool } from '../../platform/access/access.js';
 import { recordAudit } from '../../platform/audit/audit.repository.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
 import { getInstrument, loadInstrumentLibrary } from '../surveys/instruments.js';
@@ -71,10 +72,10 @@ export function administrationView(
 /** A closed student administration, or "not found" / "not yet". */
 async function closedAdministration(
   repo: SurveyReportsRepository,
-  actor: Actor,
+  ctx: RequestContext,
   administrationId: string,
-  now: Date,
 ): Promise<Administration> {
+  const { actor, now } = ctx;
   const a = await repo.administration(actor.districtId, administrationId);
   if (!a || a.respondent !== 'student') throw new NotFoundError('This survey administration');
   if (a.closes_at > now.toISOString())
@@ -220,10 +221,11 @@ export function reportKeys(pub: SchoolPublication, scope: ReportParams['scope'],
 
 export async function listReports(
   db: Kysely<Database>,
-  actor: Actor,
-  now: Date,
+  ctx: RequestContext,
   serverMinimum: number,
 ): Promise<ReportListResponse> {
+  const { actor, now } = ctx;
+  const may = access(db, ctx);
   const repo = surveyReportsRepository(db);
   const settings = await reportSettings(repo, actor.districtId, serverMinimum);
   const library = loadInstrumentLibrary();
@@ -256,10 +258,9 @@ export async function listReports(
     });
     if (actor.role === 'teacher' && actor.personId) {
       if (teachers.includes(actor.personId)) refs.push(teacherRef(actor.personId));
-      for (const c of classes)
-        if (await repo.teaches(actor.districtId, actor.personId, c.id)) refs.push(classRef(c));
+      for (const c of classes) if (await may.hasTaughtClass(c.id)) refs.push(classRef(c));
     } else if (actor.role === 'leader' || actor.role === 'district_admin') {
-      const mine = actor.role === 'leader' ? schools.filter((s) => s === actor.schoolId) : schools;
+      const mine = schools.filter((s) => leadsSchool(actor, s));
       for (const s of mine) {
         const school = await repo.school(actor.districtId, s);
         refs.push({ kind: 'school', id: s, label: school?.name ?? s });
@@ -278,29 +279,30 @@ export async function listReports(
 
 export async function getReport(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   params: ReportParams,
-  now: Date,
   serverMinimum: number,
   purpose: 'read' | 'export' = 'read',
 ): Promise<ReportResponse> {
+  const { actor } = ctx;
   const repo = surveyReportsRepository(db);
-  const a = await closedAdministration(repo, actor, params.administrationId, now);
+  const a = await closedAdministration(repo, ctx, params.administrationId);
   const settings = await reportSettings(repo, actor.districtId, serverMinimum);
-  const access = await authorizeReport(
+  const reached = await authorizeReport(
     repo,
+    access(db, ctx),
     actor,
     a,
     params.scope,
     params.scopeId,
     settings.leadersSeeTeachers,
   );
-  if (access.audited || purpose === 'export')
+  if (reached.audited || purpose === 'export')
     await recordAudit(db, actor, {
       action: purpose === 'export' ? 'export' : 'read',
       subjectType: `survey_report_${params.scope}`,
       subjectId: params.scopeId,
-      detail: { administrationId: a.id, schoolId: access.schoolId },
+      detail: { administrationId: a.id, schoolId: reached.schoolId },
     });
   const instrument = getInstrument(loadInstrumentLibrary(), a.instrument_id);
   const scales = instrumentScales(instrument);
@@ -308,13 +310,13 @@ export async function getReport(
     repo,
     actor.districtId,
     a,
-    access.schoolId,
+    reached.schoolId,
     scales,
     settings.minimum,
   );
   const prev = await repo.previousAdministration(actor.districtId, a);
   const previous = prev
-    ? await publishSchool(repo, actor.districtId, prev, access.schoolId, scales, settings.minimum)
+    ? await publishSchool(repo, actor.districtId, prev, reached.schoolId, scales, settings.minimum)
     : null;
   const keys = reportKeys(pub, params.scope, params.scopeId);
   const groups = keys.map((k) => groupView(pub, previous, k, instrument, settings.minimum));
@@ -331,10 +333,10 @@ export async function getReport(
 
 export async function getSettings(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   serverMinimum: number,
 ): Promise<ReportSettingsResponse> {
-  const s = await reportSettings(surveyReportsRepository(db), actor.districtId, serverMinimum);
+  const s = await reportSettings(surveyReportsRepository(db), ctx.actor.districtId, serverMinimum);
   return {
     minGroupSize: s.minimum,
     configuredMinGroupSize: s.configured,
@@ -345,11 +347,11 @@ export async function getSettings(
 
 export async function updateSettings(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   body: ReportSettingsBody,
-  now: Date,
   serverMinimum: number,
 ): Promise<ReportSettingsResponse> {
+  const { actor, now } = ctx;
   await db.transaction().execute(async (trx) => {
     await surveyReportsRepository(trx).saveSettings(
       actor.districtId,
@@ -364,7 +366,7 @@ export async function updateSettings(
       detail: { ...body },
     });
   });
-  return getSettings(db, actor, serverMinimum);
+  return getSettings(db, ctx, serverMinimum);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Shared access queries: who teaches which class and which students, today. Feature policies
 // call these before any student data is read. Every query is scoped to the district.
 import type { Kysely } from 'kysely';
+import type { TermCalendar } from '../../../domain/calendar.js';
 import { enrollmentActiveOn } from '../db/conditions.js';
 import type { Database } from '../db/schema.js';
 
@@ -99,6 +100,19 @@ export function accessRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Whether the person is, or was, enrolled as a teacher of the class (past terms too). */
+    async taughtClassEver(districtId: string, teacherId: string, classId: string) {
+      const row = await db
+        .selectFrom('enrollments')
+        .select('class_id')
+        .where('district_id', '=', districtId)
+        .where('class_id', '=', classId)
+        .where('person_id', '=', teacherId)
+        .where('role', '=', 'teacher')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     async studentSchool(districtId: string, studentId: string) {
       return db
         .selectFrom('people')
@@ -132,7 +146,13 @@ export function accessRepository(db: Kysely<Database>) {
             .where('date', '<=', term.end_date),
         )
         .execute();
-      return { ...term, daysOff: new Set(daysOff.map((d) => d.date)) };
+      const days = new Set(daysOff.map((d) => d.date));
+      const calendar: TermCalendar = {
+        startDate: term.start_date,
+        endDate: term.end_date,
+        daysOff: days,
+      };
+      return { ...term, daysOff: days, calendar };
     },
 
     /**

@@ -10,6 +10,7 @@ import fp from 'fastify-plugin';
 import type { Role } from '../../../contracts/common.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import type { Db } from '../db/database.js';
+import { requestContext, type RequestContext } from '../context/request-context.js';
 import type { Actor, RoutePolicy } from './actor.js';
 import { sessionRepository } from './session.repository.js';
 import type {} from '../links/links.plugin.js'; // req.linkActor
@@ -20,6 +21,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The signed-in caller's world for this request (actor, now, today, term), or null. */
+    ctx: RequestContext | null;
   }
   interface FastifyContextConfig {
     policy?: RoutePolicy;
@@ -33,6 +36,8 @@ export function hashToken(token: string): string {
 export interface SessionOptions {
   db: Db;
   ttlHours: number;
+  /** The services' clock: what "now" and "today" are for a request's context. */
+  now?: () => Date;
 }
 
 export interface NewSession {
@@ -121,6 +126,8 @@ function sameOrigin(req: FastifyRequest): boolean {
 async function sessionPlugin(app: FastifyInstance, opts: SessionOptions) {
   const tools = sessionTools(opts);
   app.decorateRequest('actor', null);
+  app.decorateRequest('ctx', null);
+  const clock = opts.now ?? (() => new Date());
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') || route.url === '/healthz') {
@@ -155,6 +162,7 @@ async function sessionPlugin(app: FastifyInstance, opts: SessionOptions) {
             csrfToken: row.csrf_token,
             ip: req.ip,
           };
+          req.ctx = requestContext(opts.db.kysely, req.actor, clock());
           // Sliding expiry, written at most once per half-life so reads stay reads.
           const expiresAt = Date.parse(row.expires_at);
           if (expiresAt - now < tools.ttlMs / 2) {

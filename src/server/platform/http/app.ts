@@ -98,7 +98,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const serveWeb = Boolean(webRoot && existsSync(resolve(webRoot, 'index.html')));
   installErrorHandler(app, { spaShell: serveWeb });
   await app.register(cookie, { secret: deps.config.sessionSecret });
-  await app.register(sessionPlugin, { db: deps.db, ttlHours: deps.config.sessionTtlHours });
+  await app.register(sessionPlugin, {
+    db: deps.db,
+    ttlHours: deps.config.sessionTtlHours,
+    now: app.deps.now,
+  });
   await app.register(linksPlugin, { db: deps.db, now: app.deps.now });
 
   app.addHook('onSend', async (_req, reply) => {
