@@ -302,6 +302,8 @@ describe.skipIf(!browserAvailable)('teacher logs moments from the class view', (
       const items = page
         .getByRole('region', { name: 'Moments you logged recently' })
         .getByRole('listitem');
+      // The card's sections render with the student's data, which may come after the ratio.
+      await items.nth(1).waitFor();
       expect(await items.count()).toBe(2);
       await expectText(items.first(), 'Correction');
       await expectText(items.first(), 'hallway');

@@ -9,7 +9,6 @@ import type {
   SchoolInsightSettings,
   StudentCommonalitiesResponse,
 } from '../../../contracts/insights.js';
-import { localDate } from '../../../domain/calendar.js';
 import {
   topCommonalities,
   frequencyKey,
@@ -19,7 +18,7 @@ import {
 } from '../../../domain/commonalities.js';
 import { displayName } from '../../../domain/names.js';
 import { accessRepository } from '../../platform/access/access.repository.js';
-import type { Actor } from '../../platform/auth/actor.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import { getQuestionnaire, GET_TO_KNOW_YOU } from '../../platform/content/questionnaires.js';
 import type { Database } from '../../platform/db/schema.js';
 import { commonalityCatalogue } from './commonality-content.js';
@@ -75,12 +74,11 @@ const answered = (c: Choices | undefined) => c !== undefined && c.size > 0;
 /** The top commonalities of a teacher with one of their students (the card's section). */
 export async function getStudentCommonalities(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   studentId: string,
-  now: Date,
 ): Promise<StudentCommonalitiesResponse> {
-  const today = localDate(now, actor.timeZone);
-  const { teacherId, student } = await assertTeachesStudent(db, actor, studentId, today);
+  const { actor } = ctx;
+  const { teacherId, student } = await assertTeachesStudent(db, ctx, studentId);
   const choices = await choicesOf(db, actor.districtId, [teacherId, studentId]);
   const shared = await sharedBy(db, actor.districtId, [studentId]);
   const mine = choices.get(teacherId);
@@ -106,12 +104,11 @@ const view = (c: { itemId: string; optionId: string; phrase: string }) => ({
 /** Every student of a class with their top commonalities, and who has not shared answers yet. */
 export async function getClassOverview(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   classId: string,
-  now: Date,
 ): Promise<ClassOverviewResponse> {
-  const today = localDate(now, actor.timeZone);
-  const { teacherId, cls } = await assertTeachesClass(db, actor, classId, today);
+  const { actor, today } = ctx;
+  const { teacherId, cls } = await assertTeachesClass(db, ctx, classId);
   const students = await accessRepository(db).classStudents(actor.districtId, classId, today);
   const ids = students.map((s) => s.id);
   const shared = await sharedBy(db, actor.districtId, ids);
@@ -145,11 +142,10 @@ export async function getClassOverview(
 /** A student's commonalities with each of their teachers, when their school shows them. */
 export async function getMyCommonalities(
   db: Kysely<Database>,
-  actor: Actor,
-  now: Date,
+  ctx: RequestContext,
 ): Promise<MyCommonalitiesResponse> {
+  const { actor, today } = ctx;
   const studentId = studentOf(actor);
-  const today = localDate(now, actor.timeZone);
   const repo = insightsRepository(db);
   const me = await repo.person(actor.districtId, studentId);
   const setting = me?.school_id ? await repo.schoolSetting(actor.districtId, me.school_id) : null;
@@ -191,22 +187,22 @@ export async function getMyCommonalities(
 
 export async function getSchoolSettings(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   schoolId: string,
 ): Promise<SchoolInsightSettings> {
-  await assertManagesSchool(db, actor, schoolId);
-  const row = await insightsRepository(db).schoolSetting(actor.districtId, schoolId);
+  await assertManagesSchool(db, ctx, schoolId);
+  const row = await insightsRepository(db).schoolSetting(ctx.actor.districtId, schoolId);
   return { schoolId, studentsSeeCommonalities: row?.students_see_commonalities === 1 };
 }
 
 export async function setSchoolSettings(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   schoolId: string,
   studentsSeeCommonalities: boolean,
-  now: Date,
 ): Promise<SchoolInsightSettings> {
-  await assertManagesSchool(db, actor, schoolId);
+  const { actor, now } = ctx;
+  await assertManagesSchool(db, ctx, schoolId);
   await insightsRepository(db).setSchoolSetting(
     actor.districtId,
     schoolId,

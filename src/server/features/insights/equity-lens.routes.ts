@@ -13,8 +13,7 @@ const equityLensRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['teacher'] as const },
       schema: { response: { 200: EquityLensResponse, ...errors } },
     },
-    async (req) =>
-      getEquityLens(db.kysely, req.actor!, app.deps.config.minGroupSize, app.deps.now()),
+    async (req) => getEquityLens(db.kysely, req.ctx!, app.deps.config.minGroupSize),
   );
 };
 

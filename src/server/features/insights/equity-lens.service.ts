@@ -3,37 +3,31 @@
 // it); demographics leave this function only as suppressed group aggregates, never by student.
 import type { Kysely } from 'kysely';
 import type { EquityLensResponse } from '../../../contracts/insights.js';
-import { localDate, localDayRange } from '../../../domain/calendar.js';
 import {
   computeEquityLens,
   demographicGroups,
   type LensStudent,
 } from '../../../domain/equity-lens.js';
 import { minimumGroupSize } from '../../../domain/stats/suppression.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import { accessRepository } from '../../platform/access/access.repository.js';
+import { access, teacherOf } from '../../platform/access/access.js';
 import type { Database } from '../../platform/db/schema.js';
-import { teacherOf } from './insights.policy.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import { insightsRepository } from './insights.repository.js';
 
 export async function getEquityLens(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   configuredMinimum: number,
-  now: Date,
 ): Promise<EquityLensResponse> {
+  const { actor, today } = ctx;
   const teacherId = teacherOf(actor);
-  const today = localDate(now, actor.timeZone);
-  const access = accessRepository(db);
   const repo = insightsRepository(db);
-  const roster = await access.teacherRoster(actor.districtId, teacherId, today);
-  const studentIds = [...new Set(roster.map((r) => r.studentId))].sort();
-  const term = await access.currentTerm(actor.districtId, today);
-  const from = term?.start_date ?? null;
+  const studentIds = [...(await access(db, ctx).loggingPlaces()).keys()].sort();
+  const term = await ctx.term();
   const counts = new Map(studentIds.map((id) => [id, { affirmations: 0, corrections: 0 }]));
-  if (from && studentIds.length > 0) {
-    const start = localDayRange(from, actor.timeZone).start;
-    const end = localDayRange(today, actor.timeZone).end;
+  if (term && studentIds.length > 0) {
+    const start = term.start;
+    const end = ctx.todayEnd;
     for (const row of await repo.teacherKindCounts(actor.districtId, teacherId, start, end)) {
       const c = counts.get(row.student_id);
       if (!c) continue; // a student no longer on the roster today
@@ -49,5 +43,5 @@ export async function getEquityLens(
     ...counts.get(id)!,
   }));
   const lens = computeEquityLens(students, minimumGroupSize(configuredMinimum));
-  return { from, to: today, ...lens };
+  return { from: term?.calendar.startDate ?? null, to: today, ...lens };
 }

@@ -42,7 +42,6 @@ const teacherOnly = { policy: ['teacher'] as const };
 
 const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
-  const now = () => app.deps.now();
 
   app.get(
     '/students/:studentId/commonalities',
@@ -50,7 +49,7 @@ const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: teacherOnly,
       schema: { params: StudentParams, response: { 200: StudentCommonalitiesResponse, ...errors } },
     },
-    async (req) => getStudentCommonalities(db.kysely, req.actor!, req.params.studentId, now()),
+    async (req) => getStudentCommonalities(db.kysely, req.ctx!, req.params.studentId),
   );
 
   app.get(
@@ -59,7 +58,7 @@ const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: teacherOnly,
       schema: { params: ClassParams, response: { 200: ClassOverviewResponse, ...errors } },
     },
-    async (req) => getClassOverview(db.kysely, req.actor!, req.params.classId, now()),
+    async (req) => getClassOverview(db.kysely, req.ctx!, req.params.classId),
   );
 
   app.get(
@@ -68,7 +67,7 @@ const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['student'] as const },
       schema: { response: { 200: MyCommonalitiesResponse, ...errors } },
     },
-    async (req) => getMyCommonalities(db.kysely, req.actor!, now()),
+    async (req) => getMyCommonalities(db.kysely, req.ctx!),
   );
 
   app.get(
@@ -77,7 +76,7 @@ const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: teacherOnly,
       schema: { params: StudentParams, response: { 200: PredictionsResponse, ...errors } },
     },
-    async (req) => getPredictions(db.kysely, req.actor!, req.params.studentId, now()),
+    async (req) => getPredictions(db.kysely, req.ctx!, req.params.studentId),
   );
 
   app.put(
@@ -93,11 +92,10 @@ const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) =>
       savePrediction(
         db.kysely,
-        req.actor!,
+        req.ctx!,
         req.params.studentId,
         req.params.itemId,
         req.body.optionIds,
-        now(),
       ),
   );
 
@@ -107,13 +105,13 @@ const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: teacherOnly,
       schema: { params: StudentParams, response: { 200: PredictionsResponse, ...errors } },
     },
-    async (req) => revealAnswers(db.kysely, req.actor!, req.params.studentId, now()),
+    async (req) => revealAnswers(db.kysely, req.ctx!, req.params.studentId),
   );
 
   app.get(
     '/accuracy',
     { config: teacherOnly, schema: { response: { 200: AccuracyResponse, ...errors } } },
-    async (req) => getAccuracy(db.kysely, req.actor!),
+    async (req) => getAccuracy(db.kysely, req.ctx!),
   );
 
   const managers = { policy: ['leader', 'district_admin'] as const };
@@ -123,7 +121,7 @@ const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: managers,
       schema: { params: SchoolParams, response: { 200: SchoolInsightSettings, ...errors } },
     },
-    async (req) => getSchoolSettings(db.kysely, req.actor!, req.params.schoolId),
+    async (req) => getSchoolSettings(db.kysely, req.ctx!, req.params.schoolId),
   );
   app.put(
     '/schools/:schoolId/settings',
@@ -138,10 +136,9 @@ const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) =>
       setSchoolSettings(
         db.kysely,
-        req.actor!,
+        req.ctx!,
         req.params.schoolId,
         req.body.studentsSeeCommonalities,
-        now(),
       ),
   );
 };

@@ -12,7 +12,9 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { getQuestionnaire, GET_TO_KNOW_YOU } from '../../platform/content/questionnaires.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
-import { assertTeachesStudent, teacherOf } from './insights.policy.js';
+import { teacherOf } from '../../platform/access/access.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
+import { assertTeachesStudent } from './insights.policy.js';
 import { insightsRepository } from './insights.repository.js';
 
 const Q = GET_TO_KNOW_YOU;
@@ -82,26 +84,23 @@ async function view(
 
 export async function getPredictions(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   studentId: string,
-  now: Date,
 ): Promise<PredictionsResponse> {
-  const today = localDate(now, actor.timeZone);
-  const { teacherId, student } = await assertTeachesStudent(db, actor, studentId, today);
-  return view(db, actor, teacherId, student);
+  const { teacherId, student } = await assertTeachesStudent(db, ctx, studentId);
+  return view(db, ctx.actor, teacherId, student);
 }
 
 /** Saves (or replaces) a prediction of one item; refused after the reveal, nothing written. */
 export async function savePrediction(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   studentId: string,
   itemId: string,
   optionIds: string[],
-  now: Date,
 ): Promise<PredictionsResponse> {
-  const today = localDate(now, actor.timeZone);
-  const { teacherId, student } = await assertTeachesStudent(db, actor, studentId, today);
+  const { actor, now } = ctx;
+  const { teacherId, student } = await assertTeachesStudent(db, ctx, studentId);
   const item = predictableItems().find((i) => i.id === itemId);
   if (!item) throw new NotFoundError(`The item "${itemId}"`);
   const checked = checkAnswer(item, { optionIds });
@@ -133,12 +132,11 @@ export async function savePrediction(
 /** Shows the student's shared answers and scores every prediction; once per student. */
 export async function revealAnswers(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   studentId: string,
-  now: Date,
 ): Promise<PredictionsResponse> {
-  const today = localDate(now, actor.timeZone);
-  const { teacherId, student } = await assertTeachesStudent(db, actor, studentId, today);
+  const { actor, now, today } = ctx;
+  const { teacherId, student } = await assertTeachesStudent(db, ctx, studentId);
   const name = displayName(student.given_name, student.preferred_name);
   const kinds = new Map(predictableItems().map((i) => [i.id, i.kind as 'multi' | 'single']));
   await db.transaction().execute(async (trx) => {
@@ -179,7 +177,11 @@ export async function revealAnswers(
 }
 
 /** The teacher's accuracy over time: per week, and each reveal. */
-export async function getAccuracy(db: Kysely<Database>, actor: Actor): Promise<AccuracyResponse> {
+export async function getAccuracy(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+): Promise<AccuracyResponse> {
+  const { actor } = ctx;
   const teacherId = teacherOf(actor);
   const rows = await insightsRepository(db).teacherReveals(actor.districtId, teacherId, Q);
   const reveals = rows.map((r) => ({

@@ -14,7 +14,7 @@ const schoolsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['leader'] },
       schema: { response: { 200: LeaderHomeResponse, ...errors } },
     },
-    async (req) => reads.dashboard(req, (k) => getLeaderHome(k, req.actor!, app.deps.now())),
+    async (req) => reads.dashboard(req, (k) => getLeaderHome(k, req.ctx!)),
   );
   app.get(
     '/home/admin',
@@ -22,7 +22,7 @@ const schoolsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: ['district_admin'] },
       schema: { response: { 200: AdminHomeResponse, ...errors } },
     },
-    async (req) => reads.dashboard(req, (k) => getAdminHome(k, req.actor!, app.deps.now())),
+    async (req) => reads.dashboard(req, (k) => getAdminHome(k, req.ctx!)),
   );
 };
 

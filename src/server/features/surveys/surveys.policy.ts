@@ -1,34 +1,34 @@
-// Who may do what with surveys. Leaders run their school's administrations; district admins any.
-// Taking: the person the participation is for, signed in or through a link for that administration.
-import type { Actor } from '../../platform/auth/actor.js';
+// Who may do what with surveys. Running them (leaders their school's administrations, district
+// admins any: access.managedSchool) is the access module's rule; this feature's own is taking:
+// the person the participation is for, signed in or through a link for that administration.
+import { localDate } from '../../../domain/calendar.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import type { LinkActor } from '../../platform/links/links.js';
-
-/** The school whose administrations this actor manages, or null for the whole district. */
-export function managedSchool(actor: Actor): string | null {
-  if (actor.role === 'district_admin') return null;
-  if (actor.role === 'leader' && actor.schoolId) return actor.schoolId;
-  throw new ForbiddenError('Only school leaders and district admins run surveys.');
-}
 
 /** Someone answering: a signed-in student or teacher, or a one-time link's session. */
 export interface Taker {
   districtId: string;
   personId: string;
   timeZone: string;
+  /** The district's "today" for this request. */
+  today: string;
   respondent: 'student' | 'teacher';
   /** A link session may only reach its own administration. */
   onlyAdministrationId: string | null;
 }
 
-export function takerOf(actor: Actor | null, link: LinkActor | null): Taker {
-  if (actor) {
+/** The taker of a request: the signed-in caller's context, or a link session at `now`. */
+export function takerOf(ctx: RequestContext | null, link: LinkActor | null, now: Date): Taker {
+  if (ctx) {
+    const { actor } = ctx;
     if (!actor.personId || (actor.role !== 'student' && actor.role !== 'teacher'))
       throw new ForbiddenError('Only students and teachers answer surveys.');
     return {
       districtId: actor.districtId,
       personId: actor.personId,
       timeZone: actor.timeZone,
+      today: ctx.today,
       respondent: actor.role,
       onlyAdministrationId: null,
     };
@@ -38,6 +38,8 @@ export function takerOf(actor: Actor | null, link: LinkActor | null): Taker {
       districtId: link.districtId,
       personId: link.personId,
       timeZone: link.timeZone,
+      // A link session has no signed-in context: its "today" is worked out here, once.
+      today: localDate(now, link.timeZone),
       respondent: 'student',
       onlyAdministrationId: link.targetId,
     };

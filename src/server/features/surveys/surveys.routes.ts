@@ -49,7 +49,7 @@ const surveysRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: RUNNERS },
       schema: { response: { 200: AdministrationListResponse, ...errors } },
     },
-    async (req) => listAdministrations(k, req.actor!, now()),
+    async (req) => listAdministrations(k, req.ctx!),
   );
   app.get(
     '/administrations/setup',
@@ -60,7 +60,7 @@ const surveysRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AdministrationSetupResponse, ...errors },
       },
     },
-    async (req) => getAdministrationSetup(k, req.actor!, now(), req.query.schoolId ?? null),
+    async (req) => getAdministrationSetup(k, req.ctx!, req.query.schoolId ?? null),
   );
   app.post(
     '/administrations',
@@ -68,8 +68,7 @@ const surveysRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: RUNNERS },
       schema: { body: CreateAdministrationBody, response: { 201: AdministrationView, ...errors } },
     },
-    async (req, reply) =>
-      reply.code(201).send(await createAdministration(k, req.actor!, req.body, now())),
+    async (req, reply) => reply.code(201).send(await createAdministration(k, req.ctx!, req.body)),
   );
   app.post(
     '/administrations/:administrationId/links',
@@ -84,22 +83,14 @@ const surveysRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       reply
         .code(201)
-        .send(
-          await createSurveyLinks(
-            k,
-            req.actor!,
-            req.params.administrationId,
-            req.body.classId,
-            now(),
-          ),
-        ),
+        .send(await createSurveyLinks(k, req.ctx!, req.params.administrationId, req.body.classId)),
   );
 
   app.get(
     '/open',
     { config: { policy: TAKERS }, schema: { response: { 200: OpenSurveysResponse, ...errors } } },
     async (req) =>
-      listOpenSurveys(k, takerOf(req.actor, req.linkActor), req.actor?.locale ?? 'en', now()),
+      listOpenSurveys(k, takerOf(req.ctx, req.linkActor, now()), req.actor?.locale ?? 'en', now()),
   );
   app.get(
     '/administrations/:administrationId/take',
@@ -114,7 +105,7 @@ const surveysRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) =>
       takeSurvey(
         k,
-        takerOf(req.actor, req.linkActor),
+        takerOf(req.ctx, req.linkActor, now()),
         req.params.administrationId,
         req.query.subject,
         req.query.lang,
@@ -130,7 +121,7 @@ const surveysRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       await saveDraft(
         k,
-        takerOf(req.actor, req.linkActor),
+        takerOf(req.ctx, req.linkActor, now()),
         req.params.administrationId,
         req.body,
         now(),
@@ -151,7 +142,7 @@ const surveysRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const result = await submitResponse(
         k,
-        takerOf(req.actor, req.linkActor),
+        takerOf(req.ctx, req.linkActor, now()),
         req.params.administrationId,
         req.body,
         now(),

@@ -19,7 +19,8 @@ import type {
 import { localDate } from '../../../domain/calendar.js';
 import { isOptionValue } from '../../../domain/instruments.js';
 import { findAnswerProblem, UUID_V4, weekStart, windowState } from '../../../domain/surveys.js';
-import type { Actor } from '../../platform/auth/actor.js';
+import { access, managedSchool } from '../../platform/access/access.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import { timeOrderedId } from '../../platform/db/ids.js';
 import type { Database } from '../../platform/db/schema.js';
 import {
@@ -31,7 +32,7 @@ import {
 import { accessRepository } from '../../platform/access/access.repository.js';
 import { createLinks } from '../../platform/links/links.js';
 import { getInstrument, loadInstrumentLibrary, localizeItems, fillText } from './instruments.js';
-import { assertLinkScope, managedSchool, type Taker } from './surveys.policy.js';
+import { assertLinkScope, type Taker } from './surveys.policy.js';
 import { surveysRepository, type TargetSet, type Unit } from './surveys.repository.js';
 
 /** A second submission from someone who already finished: 409 naming the field. */
@@ -54,10 +55,10 @@ function parseLangs(json: string): SurveyLang[] {
 
 export async function createAdministration(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   body: CreateAdministrationBody,
-  now: Date,
 ): Promise<AdministrationView> {
+  const { actor, now } = ctx;
   const managed = managedSchool(actor);
   const library = loadInstrumentLibrary();
   const instrument = library.instruments.get(body.instrumentId);
@@ -125,16 +126,16 @@ export async function createAdministration(
       { classIds: body.classIds, grades: body.grades },
     );
   });
-  const list = await listAdministrations(db, actor, now, id);
+  const list = await listAdministrations(db, ctx, id);
   return list.administrations[0]!;
 }
 
 export async function listAdministrations(
   db: Kysely<Database>,
-  actor: Actor,
-  now: Date,
+  ctx: RequestContext,
   onlyId?: string,
 ): Promise<AdministrationListResponse> {
+  const { actor, now, today } = ctx;
   const school = managedSchool(actor);
   const repo = surveysRepository(db);
   const library = loadInstrumentLibrary();
@@ -143,7 +144,6 @@ export async function listAdministrations(
   const ids = rows.map((r) => r.id);
   const targets = await repo.targets(actor.districtId, ids);
   const counts = await repo.participationCounts(actor.districtId, ids);
-  const today = localDate(now, actor.timeZone);
   const out: AdministrationView[] = [];
   for (const r of rows) {
     const instrument = library.instruments.get(r.instrument_id);
@@ -185,13 +185,12 @@ export async function listAdministrations(
 
 export async function getAdministrationSetup(
   db: Kysely<Database>,
-  actor: Actor,
-  now: Date,
+  ctx: RequestContext,
   chosenSchool: string | null = null,
 ): Promise<AdministrationSetupResponse> {
+  const { actor, today } = ctx;
   const managed = managedSchool(actor);
   const repo = surveysRepository(db);
-  const today = localDate(now, actor.timeZone);
   const schools = await repo.schools(actor.districtId, managed);
   // A leader's school is theirs; a district admin's is the one they chose. Without one, the
   // survey is district-wide by grade: listing every class of a district would be thousands.
@@ -233,19 +232,14 @@ function windowDays(opensAt: string, closesAt: string, timeZone: string) {
 
 // ---- Taking ----
 
-async function loadForTaker(
-  db: Kysely<Database>,
-  taker: Taker,
-  administrationId: string,
-  now: Date,
-) {
+async function loadForTaker(db: Kysely<Database>, taker: Taker, administrationId: string) {
   assertLinkScope(taker, administrationId);
   const repo = surveysRepository(db);
   const adm = await repo.getAdministration(taker.districtId, administrationId);
   if (!adm || adm.respondent !== taker.respondent) throw new NotFoundError('This survey');
   const instrument = getInstrument(loadInstrumentLibrary(), adm.instrument_id);
   const targets = (await repo.targets(taker.districtId, [adm.id])).get(adm.id)!;
-  const today = localDate(now, taker.timeZone);
+  const today = taker.today;
   const units = await repo.units(
     taker.districtId,
     { ...adm, about: instrument.about },
@@ -283,7 +277,7 @@ export async function listOpenSurveys(
 ): Promise<OpenSurveysResponse> {
   const repo = surveysRepository(db);
   const library = loadInstrumentLibrary();
-  const today = localDate(now, taker.timeZone);
+  const today = taker.today;
   let adms = await repo.openAdministrations(taker.districtId, taker.respondent, now.toISOString());
   if (taker.onlyAdministrationId) adms = adms.filter((a) => a.id === taker.onlyAdministrationId);
   const targets = await repo.targets(
@@ -349,12 +343,7 @@ export async function takeSurvey(
   lang: SurveyLang | undefined,
   now: Date,
 ): Promise<TakeSurveyResponse> {
-  const { repo, adm, instrument, units, today } = await loadForTaker(
-    db,
-    taker,
-    administrationId,
-    now,
-  );
+  const { repo, adm, instrument, units, today } = await loadForTaker(db, taker, administrationId);
   assertOpen(adm, now);
   const unit = unitFor(units, subjectKey);
   const languages = parseLangs(adm.languages);
@@ -410,7 +399,7 @@ export async function saveDraft(
   body: SaveDraftBody,
   now: Date,
 ): Promise<void> {
-  const { adm, instrument, units } = await loadForTaker(db, taker, administrationId, now);
+  const { adm, instrument, units } = await loadForTaker(db, taker, administrationId);
   assertOpen(adm, now);
   unitFor(units, body.subjectKey);
   const item = instrument.items.find((i) => i.id === body.itemId);
@@ -481,7 +470,7 @@ export async function submitResponse(
   const first = await replay();
   if (first) return first;
 
-  const { adm, instrument, units, today } = await loadForTaker(db, taker, administrationId, now);
+  const { adm, instrument, units, today } = await loadForTaker(db, taker, administrationId);
   assertOpen(adm, now);
   const unit = unitFor(units, body.subjectKey);
   if (!parseLangs(adm.languages).includes(body.language))
@@ -516,7 +505,7 @@ export async function submitResponse(
     ? (await repo.classTeachers(taker.districtId, [unit.classId], today)).get(unit.classId)
     : undefined;
   const anonymous = adm.mode === 'anonymous';
-  const week = weekStart(localDate(now, taker.timeZone));
+  const week = weekStart(taker.today);
   try {
     await db.transaction().execute(async (trx) => {
       const r = surveysRepository(trx);
@@ -580,26 +569,18 @@ export async function submitResponse(
 /** One-time links for the students of a class who have not finished (a teacher of the class, or a leader). */
 export async function createSurveyLinks(
   db: Kysely<Database>,
-  actor: Actor,
+  ctx: RequestContext,
   administrationId: string,
   classId: string,
-  now: Date,
 ): Promise<SurveyLinksResponse> {
+  const { actor, now, today } = ctx;
   const repo = surveysRepository(db);
-  const today = localDate(now, actor.timeZone);
   const adm = await repo.getAdministration(actor.districtId, administrationId);
   if (!adm || adm.respondent !== 'student') throw new NotFoundError('This survey');
-  if (actor.role === 'teacher') {
-    const mine = await accessRepository(db).teacherClassIds(
-      actor.districtId,
-      actor.personId ?? '',
-      today,
-    );
-    if (!mine.includes(classId)) throw new NotFoundError('This class');
-  } else if (actor.role === 'leader') {
-    const found = await repo.existingClasses(actor.districtId, [classId], actor.schoolId ?? '');
-    if (!found.length) throw new NotFoundError('This class');
-  } else throw new ForbiddenError();
+  const may = access(db, ctx);
+  if (actor.role === 'teacher') await may.requireTeachesClass(classId);
+  else if (actor.role === 'leader') await may.requireLeadsSchoolOfClass(classId);
+  else throw new ForbiddenError();
   if (windowState(adm.opens_at, adm.closes_at, now) === 'closed')
     throw new ValidationError(
       'administrationId',

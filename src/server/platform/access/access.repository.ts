@@ -113,6 +113,15 @@ export function accessRepository(db: Kysely<Database>) {
       return row !== undefined;
     },
 
+    async classSchool(districtId: string, classId: string) {
+      return db
+        .selectFrom('classes')
+        .select(['id', 'school_id'])
+        .where('district_id', '=', districtId)
+        .where('id', '=', classId)
+        .executeTakeFirst();
+    },
+
     async studentSchool(districtId: string, studentId: string) {
       return db
         .selectFrom('people')

@@ -44,7 +44,9 @@ export function teacherOf(actor: Actor): string {
   return actor.personId;
 }
 
-// The classes a teacher teaches today, read once per request however many checks ask.
+// The classes a teacher teaches today, read once per request however many checks ask. A read
+// that fails is forgotten, so a retry (the read router's fallback from a replica that went down
+// to the primary) asks the database again instead of getting the same failure.
 const taughtToday = new WeakMap<RequestContext, Promise<string[]>>();
 
 /** The access questions for one request. */
@@ -58,6 +60,7 @@ export function access(db: Kysely<Database>, ctx: RequestContext) {
     if (!ids) {
       ids = repo.teacherClassIds(actor.districtId, actor.personId, today);
       taughtToday.set(ctx, ids);
+      ids.catch(() => taughtToday.delete(ctx));
     }
     return ids;
   };
@@ -122,6 +125,12 @@ export function access(db: Kysely<Database>, ctx: RequestContext) {
     /** A leader of this school or a district admin; else the school is "not found". */
     requireLeadsSchool(schoolId: string): void {
       if (!leadsSchool(actor, schoolId)) throw new NotFoundError('This school');
+    },
+
+    /** A class of a school this actor leads (any school of the district for an admin). */
+    async requireLeadsSchoolOfClass(classId: string): Promise<void> {
+      const cls = await repo.classSchool(actor.districtId, classId);
+      if (!cls || !leadsSchool(actor, cls.school_id)) throw new NotFoundError('This class');
     },
 
     /**

@@ -52,6 +52,8 @@ export function requestContext(db: Kysely<Database>, actor: Actor, now: Date): R
               }
             : null,
         );
+      // A failed read is not kept: the next call asks again.
+      term.catch(() => (term = undefined));
       return term;
     },
   };

@@ -15,7 +15,7 @@ const rosterExportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { response: { 200: RosterExportZip, ...errors } },
     },
     async (req, reply) => {
-      const { fileName, body } = await exportRoster(db.kysely, req.actor!, app.deps.now());
+      const { fileName, body } = await exportRoster(db.kysely, req.ctx!);
       return reply
         .type('application/zip')
         .header('content-disposition', `attachment; filename="${fileName}"`)

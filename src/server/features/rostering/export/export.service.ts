@@ -9,8 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import { ZipFile } from 'yazl';
-import { localDate } from '../../../../domain/calendar.js';
-import type { Actor } from '../../../platform/auth/actor.js';
+import type { RequestContext } from '../../../platform/context/request-context.js';
 import { recordAudit, recordSystemAudit } from '../../../platform/audit/audit.repository.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../platform/errors.js';
@@ -223,9 +222,9 @@ function downloadName(districtName: string, date: string): string {
  */
 export async function exportRoster(
   db: Kysely<Database>,
-  actor: Actor,
-  now: Date,
+  ctx: RequestContext,
 ): Promise<{ fileName: string; body: Readable }> {
+  const { actor } = ctx;
   if (actor.role !== 'district_admin')
     throw new ForbiddenError('Only a district admin exports the roster.');
   const district = await exportRepository(db, actor.districtId).district();
@@ -244,7 +243,7 @@ export async function exportRoster(
       () => body.end(),
       (err: Error) => body.destroy(err),
     );
-  return { fileName: downloadName(district.name, localDate(now, actor.timeZone)), body };
+  return { fileName: downloadName(district.name, ctx.today), body };
 }
 
 /**
