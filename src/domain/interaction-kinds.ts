@@ -12,6 +12,9 @@ export const INTERACTION_KINDS = [
   'restorative_conversation',
   'one_on_one', // a one-on-one meeting
   'family_contact',
+  // The teacher's own short note about the student (its text in `note`, shown only to its
+  // author). Not a moment the student lived, so it is not positive and closes no repair.
+  'note',
 ] as const;
 
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
@@ -19,6 +22,21 @@ export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 /** The kinds the class view offers as one-tap buttons, in display order. */
 export const QUICK_KINDS: readonly InteractionKind[] = ['warm_moment', 'affirmation', 'correction'];
 
+/** The kinds a student's page offers besides repairs and plans, in display order. */
+export const STUDENT_PAGE_KINDS = [
+  'one_on_one',
+  'family_contact',
+  'conversation',
+  'note',
+] as const satisfies readonly InteractionKind[];
+
+/** Kinds whose request must carry a note: the note is what they record. */
+export const NOTE_REQUIRED_KINDS: ReadonlySet<InteractionKind> = new Set(['note']);
+
+// Only affirmations and warm moments count toward the ratio: the guide is five positive
+// comments, praise or non-contingent warmth such as a smile, to each correction (EMR, Cook et
+// al. 2018). A conversation, meeting, family contact or note is logged as what it is and does
+// not move the tally.
 export const POSITIVE_KINDS: ReadonlySet<InteractionKind> = new Set(['affirmation', 'warm_moment']);
 
 export function isInteractionKind(value: string): value is InteractionKind {
@@ -37,6 +55,14 @@ export function canUndo(createdAtIso: string, nowMs: number): boolean {
 }
 
 export const MAX_NOTE_LENGTH = 2000;
+
+/** Why a log request's note does not fit its kind, naming the field; null when it fits. */
+export function noteProblem(kind: InteractionKind, note: string | undefined): string | null {
+  const text = note?.trim() ?? '';
+  if (NOTE_REQUIRED_KINDS.has(kind) && text === '') return 'is required for a note';
+  if ((note ?? '').length > MAX_NOTE_LENGTH) return `must be at most ${MAX_NOTE_LENGTH} characters`;
+  return null;
+}
 export const MAX_TAG_LENGTH = 40;
 export const MAX_STUDENTS_PER_LOG = 60;
 

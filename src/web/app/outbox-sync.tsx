@@ -14,6 +14,9 @@ import { isServiceWorkerControlled, onServiceWorkerControl } from '../lib/servic
 // The data a class view needs offline, refetched so the service worker caches it.
 const CLASSES = ['classes'] as const;
 const HOME = ['home'] as const;
+// What a sent log changes besides: a student's page (the dyad, the card's recent moments).
+const PRACTICE = ['practice'] as const;
+const STUDENTS = ['students'] as const;
 
 /** Keeps the outbox sending and the service worker's cache warm; renders the outbox's notices. */
 export function OutboxSync() {
@@ -37,8 +40,8 @@ export function OutboxSync() {
           queryClient.setQueryData(sessionQueryKey, null);
         },
         onSettled() {
-          void queryClient.invalidateQueries({ queryKey: CLASSES });
-          void queryClient.invalidateQueries({ queryKey: HOME });
+          for (const queryKey of [CLASSES, HOME, PRACTICE, STUDENTS])
+            void queryClient.invalidateQueries({ queryKey });
         },
       }),
     [queryClient],

@@ -1,8 +1,11 @@
 // The outbox: POST requests kept on the device (outbox-store.ts) while the server cannot be
-// reached, and sent later in the order they were made. Only requests the server applies once
-// per client id belong here (POST /api/interactions): a request sent twice, because an answer
-// was lost or two tabs raced, is then a harmless no-op, so "at least once" is enough and
-// nothing is ever dropped for a network error.
+// reached, and sent later in the order they were made. It is the web app's one path for
+// recording something that happened (`sendOrKeep`): a moment (POST /api/interactions, from the
+// class view, a student's page or the home page) and a hard moment (POST /api/incidents). Only
+// requests the server applies once per client id belong here: a request sent twice, because
+// an answer was lost or two tabs raced, is then a harmless no-op, so "at least once" is enough
+// and nothing is ever dropped for a network error. Choices that depend on what the server
+// holds now (starting a plan, setting a stage) are not logs and go straight to the API.
 //
 // When to send: at start, on the browser's `online` event, when the signed-in account changes,
 // and every RETRY_MS while anything waits. One tab sends at a time (a Web Lock, or a lease in
@@ -154,6 +157,44 @@ export async function enqueue(request: { id: string; path: string; body: unknown
   all = [...all, item];
   changed();
   scheduleRetry();
+}
+
+/** How a log went: the server has it (`sent`, with its answer), or it waits on this device. */
+export type LogResult<T> = { status: 'sent'; response: T } | { status: 'queued' };
+
+/** A request that records something that happened, applied once per client id (`id`). */
+export interface LogRequest {
+  id: string;
+  path: string;
+  body: unknown;
+  /** The body to keep when it cannot be sent now, when it differs: dated to the tap, since it
+   * may reach the server hours later (online, the server's clock dates it). */
+  keptBody?: unknown;
+}
+
+/**
+ * Sends a log now, or keeps it in the outbox to send later. Offline, it is kept without trying
+ * ('queued'). Online, a failure of the network or the server keeps it too and is still thrown,
+ * so the teacher hears of a problem they did not expect; the kept copy means walking away loses
+ * nothing, and its client id means a "Try again" cannot log it twice. A refusal (4xx) is thrown
+ * and nothing is kept.
+ */
+export async function sendOrKeep<T>(request: LogRequest): Promise<LogResult<T>> {
+  const keep = () =>
+    enqueue({ id: request.id, path: request.path, body: request.keptBody ?? request.body });
+  if (!navigator.onLine) {
+    await keep();
+    return { status: 'queued' };
+  }
+  let response: T;
+  try {
+    response = await api.post<T>(request.path, request.body);
+  } catch (error) {
+    if (isWorthKeeping(error)) await keep();
+    throw error;
+  }
+  await forget(request.id); // a copy kept by an earlier failed try is done
+  return { status: 'sent', response };
 }
 
 /**

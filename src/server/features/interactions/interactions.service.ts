@@ -5,7 +5,7 @@ import type {
   LogInteractionsResponse,
 } from '../../../contracts/interactions.js';
 import { localDate, readOccurredAt } from '../../../domain/calendar.js';
-import { canUndo } from '../../../domain/interaction-kinds.js';
+import { canUndo, noteProblem } from '../../../domain/interaction-kinds.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { toInteractionView } from '../../platform/views/interaction-view.js';
@@ -60,6 +60,8 @@ export async function logInteractions(
   let occurred: Date;
   let allowed: Awaited<ReturnType<typeof checkLoggable>>;
   try {
+    const badNote = noteProblem(input.kind, input.note);
+    if (badNote) throw new ValidationError('note', badNote);
     occurred = parseOccurredAt(input.occurredAt, now);
     allowed = await checkLoggable(db, ctx, input, occurred);
   } catch (err) {

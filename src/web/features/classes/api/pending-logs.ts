@@ -1,39 +1,21 @@
 import type { TodayCounts } from '../../../../contracts/classes.js';
 import type { LogInteractionsBody } from '../../../../contracts/interactions.js';
 import type { InteractionKind } from '../../../../domain/interaction-kinds.js';
-import { useOutbox, type OutboxItem } from '../../../lib/outbox.js';
-import { LOG_PATH } from './log-interactions.js';
-
-function isLogFor(
-  item: OutboxItem,
-  classId: string,
-): item is OutboxItem & {
-  body: LogInteractionsBody;
-} {
-  if (item.path !== LOG_PATH || typeof item.body !== 'object' || item.body === null) return false;
-  const body = item.body as Partial<LogInteractionsBody>;
-  return (
-    body.classId === classId && Array.isArray(body.studentIds) && typeof body.kind === 'string'
-  );
-}
+import { uncountedMoments } from '../../../lib/log-interactions.js';
+import { useOutbox } from '../../../lib/outbox.js';
 
 /**
  * The logs of this class the server's answer (received at `dataUpdatedAt`) cannot include yet:
  * those waiting in the outbox, and those sent since. The class view counts them as logged.
  */
 export function usePendingLogs(classId: string, dataUpdatedAt: number) {
-  const outbox = useOutbox();
-  const waiting = outbox.items.filter((i) => isLogFor(i, classId)).map((i) => i.body);
-  const justSent = outbox.sent
-    .filter((s) => s.at > dataUpdatedAt)
-    .map((s) => s.item)
-    .filter((i) => isLogFor(i, classId))
-    .map((i) => i.body);
+  const { uncounted, waiting } = uncountedMoments(useOutbox(), dataUpdatedAt);
+  const ofClass = uncounted.filter((b) => b.classId === classId);
   return {
     /** Logs to add to the server's counts. */
-    uncounted: [...waiting, ...justSent],
+    uncounted: ofClass,
     /** Client ids still waiting to be sent. */
-    waitingIds: new Set(waiting.map((b) => b.clientId)),
+    waitingIds: new Set(ofClass.map((b) => b.clientId).filter((id) => waiting.has(id))),
   };
 }
 

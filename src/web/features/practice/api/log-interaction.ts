@@ -1,24 +1,30 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type {
-  LogInteractionsBody,
-  LogInteractionsResponse,
-} from '../../../../contracts/interactions.js';
-import { api } from '../../../lib/api-client.js';
+import type { LogInteractionsBody } from '../../../../contracts/interactions.js';
+import { logInteractions, undoInteractions } from '../../../lib/log-interactions.js';
 
 /**
- * Logs a relationship action with one student: a two-by-ten conversation, an empathy statement,
- * a repair or a restorative conversation. Retrying with the same clientId is safe.
+ * Logs a moment with one student (a relationship action, a two-by-ten conversation, a note)
+ * through the outbox: sent now, or kept on the device and sent once the network is back.
  */
-export function logInteraction(body: LogInteractionsBody): Promise<LogInteractionsResponse> {
-  return api.post<LogInteractionsResponse>('/api/interactions', body);
-}
-
 export function useLogInteraction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: logInteraction,
+    mutationFn: async ({ body, tappedAt }: { body: LogInteractionsBody; tappedAt: Date }) =>
+      (await logInteractions(body, tappedAt)).status,
+    // Offline the mutation must still run (React Query would pause it): it keeps the log.
+    networkMode: 'always',
     // A logged moment can close a repair, finish a plan day, change a ratio and the recent log
     // shown beside it: refetch what is on screen, since the server decides what today is.
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: (result) => (result === 'sent' ? queryClient.invalidateQueries() : null),
+  });
+}
+
+/** Undoes a moment logged from a student's page, on the device or on the server. */
+export function useUndoInteraction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: undoInteractions,
+    networkMode: 'always',
+    onSuccess: (where) => (where === 'server' ? queryClient.invalidateQueries() : null),
   });
 }

@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/ui/page-heading.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { useDyad } from '../api/get-dyad.js';
 import { IncidentSection } from './incident-section.js';
+import { LogSection } from './log-section.js';
 import { PlanSection } from './plan-section.js';
 import { RatioFigure } from './ratio-figure.js';
 import { RatioTrend } from './ratio-trend.js';
@@ -14,8 +15,9 @@ import { StageSection } from './stage-section.js';
 import { StrategiesSection } from './strategies-section.js';
 
 /**
- * A teacher's page for one student (the dyad): the ratio and its trend, repair, the stage with
- * Rapport's reason, what helps in that stage, two-by-ten plans and hard moments. The app may
+ * A teacher's page for one student (the dyad): the ratio and its trend, repair, logging a
+ * moment or a note, the stage with Rapport's reason, what helps in that stage, two-by-ten plans
+ * and hard moments. The app may
  * add a `lead` under the name, `about` right after it (what the student shared with the
  * teacher) and further sections (`children`) from other features.
  */
@@ -53,7 +55,8 @@ export function DyadPage({
         />
       </section>
 
-      <RepairSection dyad={d} />
+      <RepairSection dyad={d} dataUpdatedAt={dyad.dataUpdatedAt} />
+      <LogSection studentId={d.studentId} name={d.displayName} />
       <StageSection dyad={d} />
       <StrategiesSection stage={stage} />
       <PlanSection dyad={d} name={d.displayName} />

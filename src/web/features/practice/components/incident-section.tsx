@@ -15,6 +15,7 @@ import { ApiError } from '../../../lib/api-client.js';
 import { newClientId } from '../../../lib/client-id.js';
 import { errorMessage } from '../../../lib/error-message.js';
 import { formatInstant } from '../../../lib/format.js';
+import { isWorthKeeping } from '../../../lib/outbox.js';
 import { useLogIncident } from '../api/log-incident.js';
 
 interface ExplanationDraft {
@@ -76,7 +77,7 @@ function IncidentForm({ studentId }: { studentId: string }) {
   const [clientId, setClientId] = useState(newClientId);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<'sent' | 'queued' | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
   const fieldId = (field: string) => `${id}-${field.replace(/[^a-zA-Z0-9]/g, '-')}`;
@@ -120,7 +121,7 @@ function IncidentForm({ studentId }: { studentId: string }) {
 
   function save() {
     if (log.isPending) return;
-    setSaved(false);
+    setSaved(null);
     setFailure(null);
     const found = localProblem(draft);
     setProblem(found);
@@ -140,10 +141,10 @@ function IncidentForm({ studentId }: { studentId: string }) {
         nextStep: draft.nextStep.trim(),
       },
       {
-        onSuccess: () => {
+        onSuccess: (status) => {
           setDraft(emptyDraft());
           setClientId(newClientId()); // a new draft is a new incident
-          setSaved(true);
+          setSaved(status);
         },
         onError: (error) => {
           if (error instanceof ApiError && error.field) {
@@ -151,7 +152,9 @@ function IncidentForm({ studentId }: { studentId: string }) {
             setProblem({ field: error.field, message: error.reason ?? error.message });
             focusField(error.field);
           } else {
-            setFailure(error); // keep the draft and its client id for "Try again"
+            // Keep the draft and its client id for "Try again"; a network or server failure
+            // also kept a copy in the outbox, which sends it by itself.
+            setFailure(error);
           }
         },
       },
@@ -299,6 +302,7 @@ function IncidentForm({ studentId }: { studentId: string }) {
       {failure ? (
         <Alert>
           <p>{errorMessage(failure, t)}</p>
+          {isWorthKeeping(failure) ? <p>{t('practice.incident.keptForLater')}</p> : null}
           {failure instanceof ApiError && failure.retryable ? (
             <Button onClick={save}>{t('errors.retry')}</Button>
           ) : null}
@@ -309,7 +313,13 @@ function IncidentForm({ studentId }: { studentId: string }) {
           {t('practice.incident.save')}
         </Button>
       </div>
-      <LiveMessage>{saved ? t('practice.incident.saved') : null}</LiveMessage>
+      <LiveMessage>
+        {saved === 'sent'
+          ? t('practice.incident.saved')
+          : saved === 'queued'
+            ? t('practice.incident.savedOnDevice')
+            : null}
+      </LiveMessage>
     </form>
   );
 }

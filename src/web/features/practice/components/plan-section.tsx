@@ -153,7 +153,7 @@ function ActivePlan({
           </li>
         ))}
       </ol>
-      {todayDay ? <LogConversation log={log} name={name} /> : null}
+      {todayDay ? <LogConversation key={todayDay.date} log={log} name={name} /> : null}
       <LiveMessage>
         {doneToday ? (
           <>
@@ -174,13 +174,22 @@ function ActivePlan({
 function LogConversation({ log, name }: { log: ReturnType<typeof useLogMoment>; name: string }) {
   const { t } = useTranslation();
   const [topic, setTopic] = useState('');
+  // Logged offline: the day counts once the server has it; until then the form says so.
+  const [kept, setKept] = useState(false);
+  if (kept)
+    return (
+      <p className="done-note" role="status">
+        {t('practice.plan.keptToday')}
+      </p>
+    );
   return (
     <form
       className="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
         if (log.isPending) return;
-        log.send('conversation', topic, () => {
+        log.send('conversation', topic, ({ status }) => {
+          if (status === 'queued') setKept(true);
           // The form goes away once today is done: keep the keyboard in this section.
           focusPlanHeading();
         });

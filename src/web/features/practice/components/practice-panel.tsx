@@ -142,6 +142,8 @@ function FocusList({ week }: { week: PracticeTodayResponse }) {
 function PlanDayItem({ day }: { day: PracticeTodayResponse['planDays'][number] }) {
   const { t } = useTranslation();
   const [topic, setTopic] = useState('');
+  // Logged offline: the day counts once the server has it; until then the item says so.
+  const [kept, setKept] = useState(false);
   const log = useLogMoment(day.studentId);
   const topicId = `topic-${day.planId}`;
   return (
@@ -156,12 +158,17 @@ function PlanDayItem({ day }: { day: PracticeTodayResponse['planDays'][number] }
           <span aria-hidden="true">✓ </span>
           {t('practice.plan.doneToday')}
         </p>
+      ) : kept ? (
+        <p className="done-note" role="status">
+          {t('practice.plan.keptToday')}
+        </p>
       ) : (
         <form
           className="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!log.isPending) log.send('conversation', topic);
+            if (!log.isPending)
+              log.send('conversation', topic, ({ status }) => setKept(status === 'queued'));
           }}
         >
           <div className="field">

@@ -2,30 +2,44 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DyadResponse } from '../../../../contracts/practice.js';
 import type { InteractionKind } from '../../../../domain/interaction-kinds.js';
-import { REPAIR_CLOSERS } from '../../../../domain/repairs.js';
-import { ErrorAlert } from '../../../components/ui/alert.js';
+import { closesRepair, REPAIR_CLOSERS } from '../../../../domain/repairs.js';
+import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { LiveMessage } from '../../../components/ui/live-message.js';
+import { errorMessage } from '../../../lib/error-message.js';
 import { formatInstant } from '../../../lib/format.js';
+import { isWorthKeeping } from '../../../lib/outbox.js';
 import { formatAge } from '../lib/format.js';
-import { useLogMoment } from '../lib/use-log-moment.js';
+import { useLogMoment, type Logged } from '../lib/use-log-moment.js';
+import { useUncountedMoments } from '../lib/use-uncounted-moments.js';
 
 /**
  * Repair: when one is open, how long it has waited, what closes it (the adult leads the repair)
  * and a button for each way of closing it.
  */
-export function RepairSection({ dyad }: { dyad: DyadResponse }) {
+export function RepairSection({
+  dyad,
+  dataUpdatedAt,
+}: {
+  dyad: DyadResponse;
+  /** When `dyad` was received: closers logged since are not in it yet. */
+  dataUpdatedAt: number;
+}) {
   const { t, i18n } = useTranslation();
   const log = useLogMoment(dyad.studentId);
-  const [closedWith, setClosedWith] = useState<InteractionKind | null>(null);
+  const [closed, setClosed] = useState<Logged | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const repair = dyad.openRepair;
+  const uncounted = useUncountedMoments(dyad.studentId, dataUpdatedAt);
+  // A closer waiting on this device (or sent since the dyad was read) closes the repair here
+  // too; the server closes it once it has the log.
+  const closedLocally = uncounted.some((b) => closesRepair(b.kind));
+  const repair = closedLocally ? null : dyad.openRepair;
 
   function close(kind: InteractionKind) {
     if (log.isPending) return;
-    setClosedWith(null);
-    log.send(kind, undefined, () => {
-      setClosedWith(kind);
+    setClosed(null);
+    log.send(kind, undefined, (logged) => {
+      setClosed(logged);
       // The buttons go away with the repair: keep the keyboard in this section.
       headingRef.current?.focus();
     });
@@ -62,9 +76,18 @@ export function RepairSection({ dyad }: { dyad: DyadResponse }) {
       ) : (
         <p>{t('practice.repair.none')}</p>
       )}
-      {log.error ? <ErrorAlert error={log.error} /> : null}
+      {log.error ? (
+        <Alert>
+          <p>{errorMessage(log.error, t)}</p>
+          {isWorthKeeping(log.error) ? <p>{t('classView.keptForLater')}</p> : null}
+        </Alert>
+      ) : null}
       <LiveMessage>
-        {closedWith ? t('practice.repair.logged', { kind: t(`kinds.${closedWith}`) }) : null}
+        {closed
+          ? closed.status === 'queued'
+            ? t('practice.repair.queued', { kind: t(`kinds.${closed.body.kind}`) })
+            : t('practice.repair.logged', { kind: t(`kinds.${closed.body.kind}`) })
+          : null}
       </LiveMessage>
     </section>
   );

@@ -1,30 +1,47 @@
 import { useRef } from 'react';
+import type { LogInteractionsBody } from '../../../../contracts/interactions.js';
 import type { InteractionKind } from '../../../../domain/interaction-kinds.js';
 import { newClientId } from '../../../lib/client-id.js';
 import { useLogInteraction } from '../api/log-interaction.js';
 
+/** What a log answered: sent to the server, or kept on this device to send later. */
+export type Logged = { body: LogInteractionsBody; status: 'sent' | 'queued' };
+
 /**
- * Logs one kind of moment with one student. A failed attempt keeps its client id, so trying
- * again (even after the server did get the first request) never records the moment twice.
+ * Logs one kind of moment with one student, through the outbox. A failed attempt keeps its
+ * client id, so trying again (even after the server did get the first request) never records
+ * the moment twice.
  */
 export function useLogMoment(studentId: string) {
   const log = useLogInteraction();
   const pending = useRef(new Map<InteractionKind, string>());
 
-  function send(kind: InteractionKind, note?: string, onLogged?: () => void) {
+  function send(kind: InteractionKind, note?: string, onLogged?: (logged: Logged) => void) {
     const clientId = pending.current.get(kind) ?? newClientId();
     pending.current.set(kind, clientId);
     const trimmed = note?.trim();
+    const body: LogInteractionsBody = {
+      clientId,
+      kind,
+      studentIds: [studentId],
+      ...(trimmed ? { note: trimmed } : {}),
+    };
     log.mutate(
-      { clientId, kind, studentIds: [studentId], ...(trimmed ? { note: trimmed } : {}) },
+      { body, tappedAt: new Date() },
       {
-        onSuccess: () => {
+        onSuccess: (status) => {
           pending.current.delete(kind);
-          onLogged?.();
+          onLogged?.({ body, status });
         },
       },
     );
   }
 
-  return { send, isPending: log.isPending, error: log.error, variables: log.variables };
+  return {
+    send,
+    isPending: log.isPending,
+    error: log.error,
+    variables: log.variables?.body,
+    reset: log.reset,
+  };
 }
