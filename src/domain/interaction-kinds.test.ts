@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canUndo, formatRatio, isPositive, tallyRatio } from './interaction-kinds.js';
+import {
+  canUndo,
+  formatRatio,
+  isPositive,
+  MAX_NOTE_LENGTH,
+  noteProblem,
+  STUDENT_PAGE_KINDS,
+  tallyRatio,
+} from './interaction-kinds.js';
 
 describe('interaction kinds', () => {
   it('counts affirmations and warm moments as positive, corrections apart, the rest in neither', () => {
@@ -15,6 +23,26 @@ describe('interaction kinds', () => {
         ['bogus', 9],
       ]),
     ).toEqual({ positive: 7, corrections: 2 });
+  });
+
+  it("counts none of a student's page kinds (meetings, family contacts, conversations, notes) in the ratio", () => {
+    for (const kind of STUDENT_PAGE_KINDS) expect(isPositive(kind)).toBe(false);
+    expect(tallyRatio(STUDENT_PAGE_KINDS.map((k) => [k, 3] as const))).toEqual({
+      positive: 0,
+      corrections: 0,
+    });
+  });
+
+  it('requires the text of a short note, and keeps every note within its length', () => {
+    expect(noteProblem('note', undefined)).toBe('is required for a note');
+    expect(noteProblem('note', ' \n ')).toBe('is required for a note');
+    expect(noteProblem('note', 'Asked about robotics')).toBeNull();
+    expect(noteProblem('note', 'x'.repeat(MAX_NOTE_LENGTH))).toBeNull();
+    expect(noteProblem('note', 'x'.repeat(MAX_NOTE_LENGTH + 1))).toBe(
+      `must be at most ${MAX_NOTE_LENGTH} characters`,
+    );
+    // Other kinds may carry a note, or not.
+    expect(noteProblem('one_on_one', undefined)).toBeNull();
   });
 
   it('shows zero corrections as "7 : 0", never infinity', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClassroom, buildStudent, enroll } from '../../../../test/factories.js';
+import { buildClassroom, buildStaff, buildStudent, enroll } from '../../../../test/factories.js';
 import { buildTestApp, openTestDb, signIn, testDialects } from '../../../../test/harness.js';
 import type { App } from '../../platform/http/app.js';
 import type { Db } from '../../platform/db/database.js';
@@ -202,11 +202,107 @@ describe.each(testDialects())('interactions on $name', ({ target }) => {
     expect(JSON.stringify(theirs)).not.toContain('fractions');
   });
 
+  it("logs what a student's page offers, without a class: each request once, however often it is replayed", async () => {
+    const { district, cls, students, client } = await classroom();
+    const ana = students[0]!;
+    const bodies = [
+      { clientId: 'page-oneonone', kind: 'one_on_one', studentIds: [ana.id] },
+      { clientId: 'page-family01', kind: 'family_contact', studentIds: [ana.id] },
+      { clientId: 'page-convers1', kind: 'conversation', studentIds: [ana.id] },
+      { clientId: 'page-repair01', kind: 'repair', studentIds: [ana.id] },
+      {
+        clientId: 'page-note0001',
+        kind: 'note',
+        studentIds: [ana.id],
+        note: 'Asked about robotics',
+      },
+    ];
+    for (const body of bodies)
+      expect((await client.post('/api/interactions', body)).statusCode).toBe(201);
+    // The outbox sends again whatever it is unsure of: a replay, also two at once.
+    const replays = await Promise.all(bodies.map((b) => client.post('/api/interactions', b)));
+    expect(replays.map((r) => [r.statusCode, r.json().replayed])).toEqual(
+      bodies.map(() => [200, true]),
+    );
+    const stored = await rows(district.id);
+    expect(stored.map((r) => r.kind).sort()).toEqual([
+      'conversation',
+      'family_contact',
+      'note',
+      'one_on_one',
+      'repair',
+    ]);
+    // Logged in the class the teacher shares with the student.
+    expect(new Set(stored.map((r) => r.class_id))).toEqual(new Set([cls.id]));
+    expect(stored.find((r) => r.kind === 'note')!.note).toBe('Asked about robotics');
+    // None of them is a positive moment or a correction.
+    const dyad = (await client.get(`/api/practice/students/${ana.id}`)).json();
+    expect(dyad.ratio).toEqual({ positive: 0, corrections: 0 });
+  });
+
+  it('keeps a short note to its author: no colleague or leader reads it', async () => {
+    const room = await classroom();
+    const ana = room.students[0]!;
+    const other = await buildClassroom(db.kysely, {
+      today: TODAY,
+      students: 0,
+      district: room.district,
+    });
+    await enroll(db.kysely, {
+      districtId: room.district.id,
+      classId: other.cls.id,
+      personId: ana.id,
+      role: 'student',
+    });
+    const res = await room.client.post('/api/interactions', {
+      clientId: 'private-note1',
+      kind: 'note',
+      studentIds: [ana.id],
+      note: 'Her grandmother is in hospital',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().interactions[0].note).toBe('Her grandmother is in hospital');
+    const own = (await room.client.get(`/api/students/${ana.id}`)).json();
+    expect(own.recent.map((r: { kind: string; note: string }) => [r.kind, r.note])).toEqual([
+      ['note', 'Her grandmother is in hospital'],
+    ]);
+    const colleague = await signIn(
+      app,
+      other.teacher.account.username,
+      other.teacher.account.password,
+    );
+    const leaderAccount = await buildStaff(db.kysely, {
+      districtId: room.district.id,
+      schoolId: room.school.id,
+      role: 'leader',
+    });
+    const leader = await signIn(
+      app,
+      leaderAccount.account.username,
+      leaderAccount.account.password,
+    );
+    for (const reader of [colleague, leader]) {
+      for (const path of [
+        `/api/students/${ana.id}`,
+        `/api/practice/students/${ana.id}`,
+        '/api/home/leader',
+      ]) {
+        const answer = await reader.get(path);
+        // The card is theirs to read (so the check below has something to look at)…
+        if (path.startsWith('/api/students/')) expect(answer.statusCode).toBe(200);
+        // …but not the note.
+        expect(answer.body).not.toContain('grandmother');
+      }
+    }
+  });
+
   describe('bad input changes nothing', () => {
     it.each([
       ['an unknown kind', { kind: 'high_five' }, 400, 'kind'],
       ['no students', { studentIds: [] }, 400, 'studentIds'],
       ['an oversized note', { note: 'x'.repeat(2001) }, 400, 'note'],
+      ['a short note without its text', { kind: 'note' }, 400, 'note'],
+      ['a short note of spaces only', { kind: 'note', note: '   ' }, 400, 'note'],
       ['a date in the future', { occurredAt: '2026-11-24T15:00:00Z' }, 400, 'occurredAt'],
       ['a date before the term', { occurredAt: '2026-01-05T15:00:00Z' }, 400, 'occurredAt'],
       ['a date that is not a date', { occurredAt: 'yesterday-ish-ok' }, 400, 'occurredAt'],
