@@ -3,7 +3,9 @@
 // says how many wait, and on reconnect each reaches the server exactly once. Also: two tabs do
 // not send the same log twice, a log the server failed to take while online is kept and sent
 // later, a log the server refuses is reported and removed, and an ended session keeps the logs
-// until the teacher signs in again.
+// until the teacher signs in again. And one logging path for every page: offline, a repair, a
+// one-on-one and a short note logged from a student's page wait in the same outbox as the class
+// view's taps, and each reaches the server once (at 390 px).
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetRosters } from '../src/server/platform/access/roster-cache.js';
@@ -13,6 +15,7 @@ import {
   TODAY,
   browserAvailable,
   expectNoAxeViolations,
+  expectNoHorizontalScroll,
   expectNoText,
   expectText,
   openPage,
@@ -224,6 +227,136 @@ describe.skipIf(!browserAvailable)('the class view offline', () => {
       expect(sent).toHaveLength(3);
       await expectNoAxeViolations(page, 'class view after syncing');
 
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it(
+    "logs offline from the class view and from a student's page, and syncs each exactly once",
+    { timeout: 120_000 },
+    async () => {
+      const room = await classroom(h);
+      const [ana, ben] = room.students;
+      // A correction two hours before the taps: Ana's page has a repair waiting.
+      const correctedAt = new Date(TAP_TIME.getTime() - 2 * 3_600_000).toISOString();
+      await h.db.kysely
+        .insertInto('interactions')
+        .values({
+          district_id: room.district.id,
+          id: crypto.randomUUID(),
+          client_id: 'seeded-correction',
+          author_account_id: room.teacher.account.id,
+          teacher_id: room.teacher.person.id,
+          student_id: ana!.id,
+          class_id: room.cls.id,
+          kind: 'correction',
+          tag: null,
+          note: null,
+          occurred_at: correctedAt,
+          created_at: correctedAt,
+          undone_at: null,
+        })
+        .execute();
+      const { page, context, pageErrors } = await openPage(h, {
+        viewport: { width: 390, height: 844 },
+      });
+      await context.clock.setFixedTime(TAP_TIME);
+      const sent = recordLogRequests(context);
+      await signIn(page, room);
+      await openClass(page, room);
+
+      // Ana's page, read while online; then the network goes.
+      await page.getByRole('link', { name: 'Card for Ana Lopez' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ana Lopez' }).waitFor();
+      const repair = page.getByRole('region', { name: 'Repair', exact: true });
+      await expectText(repair, 'A repair is waiting');
+      await context.setOffline(true);
+
+      // A repair: kept on the device, and the repair shows as closed at once.
+      await repair.getByRole('button', { name: 'Log a repair conversation' }).click();
+      await expectText(
+        repair.getByRole('status'),
+        'Repair logged. Saved on this device; it will sync when the connection is back',
+      );
+      await expectText(repair, 'Nothing is waiting for repair.');
+
+      const logSection = page.getByRole('region', { name: 'Log a moment' });
+      const toast = logSection.getByRole('status').and(page.locator('.toast-region'));
+      await logSection.getByRole('button', { name: 'Log a one-on-one meeting' }).click();
+      await expectText(
+        toast,
+        'One-on-one meeting logged for Ana. Saved on this device; it will sync',
+      );
+      // An empty note is refused on the spot, naming the field; nothing is kept.
+      await logSection.getByRole('button', { name: 'Save note' }).click();
+      await expectText(logSection.getByRole('alert'), 'Short note: write something before saving.');
+      const note = logSection.getByLabel('Short note');
+      expect(await note.getAttribute('aria-invalid')).toBe('true');
+      await note.fill('Asked about the robotics club');
+      await logSection.getByRole('button', { name: 'Save note' }).click();
+      await expectText(toast, 'Note logged for Ana. Saved on this device');
+      expect(await note.inputValue()).toBe('');
+      // A family contact, undone before it was ever sent.
+      await logSection.getByRole('button', { name: 'Log a family contact' }).click();
+      await expectText(toast, 'Family contact logged for Ana');
+      await toast.getByRole('button', { name: 'Undo' }).click();
+      await expectText(toast, 'Undone: Family contact is no longer logged.');
+      await expectText(page.getByRole('banner'), '3 waiting to sync');
+      await expectNoHorizontalScroll(page);
+      await expectNoAxeViolations(page, "a student's page offline with logs waiting");
+
+      // Back to the class view (still offline): one more tap there, into the same outbox.
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: 'Science 7' }).waitFor();
+      const status = syncStatus(page);
+      await expectText(status, '3 waiting to sync');
+      await logFor(page, /^Ben Okafor/, 'Warm moment');
+      await expectText(status, '4 waiting to sync');
+      await expectNoHorizontalScroll(page);
+      await expectNoAxeViolations(page, 'class view offline after logging on a student page');
+      expect(sent).toEqual([]);
+      expect((await rowsOf(h, room.cls.id)).map((r) => r.client_id)).toEqual(['seeded-correction']);
+
+      // Back online: all four reach the server, once each, dated to their taps.
+      await context.setOffline(false);
+      await expectText(status, 'All saved');
+      const rows = (await rowsOf(h, room.cls.id)).filter(
+        (r) => r.client_id !== 'seeded-correction',
+      );
+      expect(rows.map((r) => [r.kind, r.student_id])).toEqual(
+        [
+          ['note', ana!.id],
+          ['one_on_one', ana!.id],
+          ['repair', ana!.id],
+          ['warm_moment', ben!.id],
+        ].sort(byText),
+      );
+      for (const r of rows) expect(r.occurred_at).toBe(TAP_TIME.toISOString());
+      expect(rows.every((r) => r.undone_at === null)).toBe(true);
+      expect(sent.map((s) => s.clientId).sort()).toEqual(rows.map((r) => r.client_id).sort());
+      const noteRow = await h.db.kysely
+        .selectFrom('interactions')
+        .select('note')
+        .where('kind', '=', 'note')
+        .where('student_id', '=', ana!.id)
+        .executeTakeFirstOrThrow();
+      expect(noteRow.note).toBe('Asked about the robotics club');
+
+      // Ana's page now reads the server's answer: the repair is closed there too, and the
+      // note is in the teacher's own recent moments.
+      await page.getByRole('link', { name: 'Card for Ana Lopez' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ana Lopez' }).waitFor();
+      await expectText(
+        page.getByRole('region', { name: 'Repair', exact: true }),
+        'Nothing is waiting for repair.',
+      );
+      await expectText(
+        page.getByRole('region', { name: 'Moments you logged recently' }),
+        'Asked about the robotics club',
+      );
+      await expectNoAxeViolations(page, "a student's page after syncing");
+      expect(sent).toHaveLength(4);
       expect(pageErrors).toEqual([]);
       await context.close();
     },
