@@ -888,6 +888,32 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     expect(users.filter((u) => u.grades !== '')).toHaveLength(2);
   });
 
+  // POST /api/interactions as a student's page sends it: a short note or a relationship action,
+  // with no class (the server finds the class the teacher shares with the student). Same
+  // refusals as the class view's taps, and the request records nothing (checked below).
+  const PAGE_LOG_REFUSALS: Record<Intruder, number> = {
+    sameSchoolTeacher: 403,
+    otherDistrictTeacher: 403,
+    otherDistrictAdmin: 403,
+    student: 403,
+    signedOut: 401,
+  };
+  for (const [who, expected] of Object.entries(PAGE_LOG_REFUSALS) as Array<[Intruder, number]>) {
+    for (const kind of ['note', 'repair'] as const) {
+      it(`POST /api/interactions (a ${kind} from a student's page, no class) refuses ${who}`, async () => {
+        const res = await w.intruders[who].post('/api/interactions', {
+          clientId: `page-${kind}-${Math.random().toString(36).slice(2, 10)}`,
+          kind,
+          studentIds: [w.studentId],
+          note: 'intruder note',
+        });
+        expect(res.statusCode).toBe(expected);
+        expect(res.body).not.toContain(w.ownerStudentName);
+        expect(res.body).not.toContain('secret note');
+      });
+    }
+  }
+
   it("an intruder's attempts changed nothing", async () => {
     const rows = await db.kysely
       .selectFrom('interactions')
