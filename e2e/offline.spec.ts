@@ -4,8 +4,8 @@
 // not send the same log twice, a log the server failed to take while online is kept and sent
 // later, a log the server refuses is reported and removed, and an ended session keeps the logs
 // until the teacher signs in again. And one logging path for every page: offline, a repair, a
-// one-on-one and a short note logged from a student's page wait in the same outbox as the class
-// view's taps, and each reaches the server once (at 390 px).
+// one-on-one, a short note and a hard moment logged from a student's page wait in the same outbox
+// as the class view's taps, and each reaches the server once (at 390 px).
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetRosters } from '../src/server/platform/access/roster-cache.js';
@@ -263,6 +263,11 @@ describe.skipIf(!browserAvailable)('the class view offline', () => {
       });
       await context.clock.setFixedTime(TAP_TIME);
       const sent = recordLogRequests(context);
+      let incidentPosts = 0;
+      context.on('request', (request: Request) => {
+        if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/incidents')
+          incidentPosts++;
+      });
       await signIn(page, room);
       await openClass(page, room);
 
@@ -302,7 +307,16 @@ describe.skipIf(!browserAvailable)('the class view offline', () => {
       await expectText(toast, 'Family contact logged for Ana');
       await toast.getByRole('button', { name: 'Undo' }).click();
       await expectText(toast, 'Undone: Family contact is no longer logged.');
-      await expectText(page.getByRole('banner'), '3 waiting to sync');
+      // A hard moment goes the same way.
+      const incident = page.getByRole('region', { name: 'Log a hard moment' });
+      await incident.getByLabel('What happened?').fill('Put her head down during the lab');
+      await incident.getByLabel('Explanation 1', { exact: true }).fill('Tired after a late shift');
+      await incident.getByLabel('Explanation 2', { exact: true }).fill('Avoiding the group');
+      await incident.getByRole('checkbox', { name: 'Charitable (explanation 1)' }).check();
+      await incident.getByLabel('What will you try next?').fill('Ask quietly how she is');
+      await incident.getByRole('button', { name: 'Save', exact: true }).click();
+      await expectText(incident.getByRole('status'), 'Saved on this device; it will sync');
+      await expectText(page.getByRole('banner'), '4 waiting to sync');
       await expectNoHorizontalScroll(page);
       await expectNoAxeViolations(page, "a student's page offline with logs waiting");
 
@@ -310,9 +324,9 @@ describe.skipIf(!browserAvailable)('the class view offline', () => {
       await page.goBack();
       await page.getByRole('heading', { level: 1, name: 'Science 7' }).waitFor();
       const status = syncStatus(page);
-      await expectText(status, '3 waiting to sync');
-      await logFor(page, /^Ben Okafor/, 'Warm moment');
       await expectText(status, '4 waiting to sync');
+      await logFor(page, /^Ben Okafor/, 'Warm moment');
+      await expectText(status, '5 waiting to sync');
       await expectNoHorizontalScroll(page);
       await expectNoAxeViolations(page, 'class view offline after logging on a student page');
       expect(sent).toEqual([]);
@@ -342,6 +356,15 @@ describe.skipIf(!browserAvailable)('the class view offline', () => {
         .where('student_id', '=', ana!.id)
         .executeTakeFirstOrThrow();
       expect(noteRow.note).toBe('Asked about the robotics club');
+      const incidents = await h.db.kysely
+        .selectFrom('incidents')
+        .select(['what_happened', 'occurred_at'])
+        .where('student_id', '=', ana!.id)
+        .execute();
+      expect(incidents).toEqual([
+        { what_happened: 'Put her head down during the lab', occurred_at: TAP_TIME.toISOString() },
+      ]);
+      expect(incidentPosts).toBe(1);
 
       // Ana's page now reads the server's answer: the repair is closed there too, and the
       // note is in the teacher's own recent moments.
