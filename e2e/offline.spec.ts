@@ -284,7 +284,8 @@ describe.skipIf(!browserAvailable)('the class view offline', () => {
         repair.getByRole('status'),
         'Repair logged. Saved on this device; it will sync when the connection is back',
       );
-      await expectText(repair, 'Nothing is waiting for repair.');
+      await expectText(repair, 'The repair you logged on this device closes it once it syncs.');
+      expect(await repair.getByRole('button').count()).toBe(0);
 
       const logSection = page.getByRole('region', { name: 'Log a moment' });
       const toast = logSection.getByRole('status').and(page.locator('.toast-region'));

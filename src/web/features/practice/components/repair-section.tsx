@@ -74,7 +74,11 @@ export function RepairSection({
           </div>
         </>
       ) : (
-        <p>{t('practice.repair.none')}</p>
+        <p>
+          {closedLocally && dyad.openRepair
+            ? t('practice.repair.closedOnDevice')
+            : t('practice.repair.none')}
+        </p>
       )}
       {log.error ? (
         <Alert>
