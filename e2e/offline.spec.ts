@@ -18,7 +18,9 @@ import {
   expectNoHorizontalScroll,
   expectNoText,
   expectText,
+  focused,
   openPage,
+  tabTo,
   startHarness,
   type Harness,
 } from './harness.js';
@@ -289,18 +291,23 @@ describe.skipIf(!browserAvailable)('the class view offline', () => {
 
       const logSection = page.getByRole('region', { name: 'Log a moment' });
       const toast = logSection.getByRole('status').and(page.locator('.toast-region'));
-      await logSection.getByRole('button', { name: 'Log a one-on-one meeting' }).click();
+      // By keyboard: the repair's heading has focus; the one-on-one and the note come next.
+      await tabTo(page, 'Log a one-on-one meeting');
+      await page.keyboard.press('Enter');
       await expectText(
         toast,
         'One-on-one meeting logged for Ana. Saved on this device; it will sync',
       );
-      // An empty note is refused on the spot, naming the field; nothing is kept.
-      await logSection.getByRole('button', { name: 'Save note' }).click();
+      // An empty note is refused on the spot, naming the field, and focus goes to the field.
+      await tabTo(page, 'Save note');
+      await page.keyboard.press('Enter');
       await expectText(logSection.getByRole('alert'), 'Short note: write something before saving.');
       const note = logSection.getByLabel('Short note');
       expect(await note.getAttribute('aria-invalid')).toBe('true');
-      await note.fill('Asked about the robotics club');
-      await logSection.getByRole('button', { name: 'Save note' }).click();
+      expect((await focused(page)).tag).toBe('textarea');
+      await page.keyboard.type('Asked about the robotics club');
+      await tabTo(page, 'Save note');
+      await page.keyboard.press('Enter');
       await expectText(toast, 'Note logged for Ana. Saved on this device');
       expect(await note.inputValue()).toBe('');
       // A family contact, undone before it was ever sent.
