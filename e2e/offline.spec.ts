@@ -393,6 +393,69 @@ describe.skipIf(!browserAvailable)('the class view offline', () => {
     },
   );
 
+  it(
+    "keeps a repair the server failed to take on a student's page, and sends it by itself",
+    { timeout: 60_000 },
+    async () => {
+      const room = await classroom(h);
+      const [ana] = room.students;
+      const correctedAt = new Date(TAP_TIME.getTime() - 3_600_000).toISOString();
+      await h.db.kysely
+        .insertInto('interactions')
+        .values({
+          district_id: room.district.id,
+          id: crypto.randomUUID(),
+          client_id: 'seeded-correction',
+          author_account_id: room.teacher.account.id,
+          teacher_id: room.teacher.person.id,
+          student_id: ana!.id,
+          class_id: room.cls.id,
+          kind: 'correction',
+          tag: null,
+          note: null,
+          occurred_at: correctedAt,
+          created_at: correctedAt,
+          undone_at: null,
+        })
+        .execute();
+      const { page, context, pageErrors } = await openPage(h);
+      await context.clock.setFixedTime(TAP_TIME);
+      await signIn(page, room);
+      await page.goto(`/students/${ana!.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Ana Lopez' }).waitFor();
+      const repair = page.getByRole('region', { name: 'Repair', exact: true });
+      await expectText(repair, 'A repair is waiting');
+
+      await page.route('**/api/interactions', (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'unavailable', message: 'Down for a moment.' } }),
+        }),
+      );
+      await repair.getByRole('button', { name: 'Log an empathy statement' }).click();
+      const alert = repair.getByRole('alert');
+      await expectText(alert, 'Down for a moment.');
+      await expectText(alert, 'It is saved on this device and will sync by itself');
+      await expectText(page.getByRole('banner'), '1 waiting to sync');
+      await expectNoAxeViolations(page, "a student's page with a kept repair");
+
+      await page.unroute('**/api/interactions');
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expectNoText(page.getByRole('banner'), 'waiting to sync');
+      // Sent by the outbox: the alert goes, and the page reads the closed repair.
+      await expect.poll(() => repair.getByRole('alert').count()).toBe(0);
+      await expectText(repair, 'Nothing is waiting for repair.');
+      const rows = await rowsOf(h, room.cls.id);
+      expect(rows.map((r) => [r.kind, r.occurred_at])).toEqual([
+        ['correction', correctedAt],
+        ['empathy_statement', TAP_TIME.toISOString()],
+      ]);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+  );
+
   it('two tabs share the outbox and send each log once', { timeout: 90_000 }, async () => {
     const room = await classroom(h);
     const { page, context, pageErrors } = await openPage(h);

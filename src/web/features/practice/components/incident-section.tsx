@@ -15,7 +15,7 @@ import { ApiError } from '../../../lib/api-client.js';
 import { newClientId } from '../../../lib/client-id.js';
 import { errorMessage } from '../../../lib/error-message.js';
 import { formatInstant } from '../../../lib/format.js';
-import { isWorthKeeping } from '../../../lib/outbox.js';
+import { isWorthKeeping, useOutbox } from '../../../lib/outbox.js';
 import { useLogIncident } from '../api/log-incident.js';
 
 interface ExplanationDraft {
@@ -79,6 +79,16 @@ function IncidentForm({ studentId }: { studentId: string }) {
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState<'sent' | 'queued' | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+
+  // A save the outbox kept (the network or server failed) and has since sent: it is saved,
+  // and the form starts a new draft (state adjusted while rendering, React's pattern for it).
+  const outbox = useOutbox();
+  if (failure !== null && outbox.sent.some((s) => s.item.id === clientId)) {
+    setDraft(emptyDraft());
+    setClientId(newClientId());
+    setFailure(null);
+    setSaved('sent');
+  }
 
   const fieldId = (field: string) => `${id}-${field.replace(/[^a-zA-Z0-9]/g, '-')}`;
   const errorId = `${id}-error`;

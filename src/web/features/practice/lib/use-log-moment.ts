@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import type { LogInteractionsBody } from '../../../../contracts/interactions.js';
 import type { InteractionKind } from '../../../../domain/interaction-kinds.js';
 import { newClientId } from '../../../lib/client-id.js';
+import { useOutbox } from '../../../lib/outbox.js';
 import { useLogInteraction } from '../api/log-interaction.js';
 
 /** What a log answered: sent to the server, or kept on this device to send later. */
@@ -37,11 +38,14 @@ export function useLogMoment(studentId: string) {
     );
   }
 
+  // A failure the outbox kept has nothing left to report once the outbox has sent it.
+  const failedId = log.isError ? log.variables?.body.clientId : undefined;
+  const sentSince = useOutbox().sent.some((s) => s.item.id === failedId);
+
   return {
     send,
     isPending: log.isPending,
-    error: log.error,
+    error: sentSince ? null : log.error,
     variables: log.variables?.body,
-    reset: log.reset,
   };
 }
