@@ -39,7 +39,7 @@ export function PracticePanel() {
 }
 
 /** How many of the oldest repairs the home lists; the rest are one link away. */
-export const HOME_REPAIRS = 3;
+const HOME_REPAIRS = 3;
 
 function WeekBody({ week }: { week: PracticeTodayResponse }) {
   const { t } = useTranslation();
