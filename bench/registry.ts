@@ -22,6 +22,11 @@ export const benchmarks: Record<string, { description: string; load: () => Promi
       'every teacher and school report of 50,000 responses × 20 items vs one aggregate SQL pass (SQLite)',
     load: async () => (await import('./surveys.js')).surveysBenchmark,
   },
+  web: {
+    description:
+      'first load of the web app: gzip kB of the entry chunk and its static imports, and of each home (budget 150 kB)',
+    load: async () => (await import('./web.js')).webBenchmark,
+  },
   district: {
     description:
       'district size on PostgreSQL (20M interactions): logging through two instances vs bare; teacher screens vs one indexed query',

@@ -114,6 +114,12 @@ describe.skipIf(!browserAvailable)('insights', () => {
       await expectNoAxeViolations(page, 'predictions after the reveal');
 
       // The accuracy over time: a chart with the table behind it.
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Insights' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
+      await expectNoAxeViolations(page, 'insights');
       await page.getByRole('link', { name: 'How well I predict my students' }).click();
       await page
         .getByRole('heading', { level: 1, name: 'How well I predict my students' })
@@ -180,6 +186,10 @@ describe.skipIf(!browserAvailable)('insights', () => {
       }
       const { page, context, pageErrors } = await openPage(h);
       await signInThroughPage(page, room.teacher.account);
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Insights' })
+        .click();
       await page.getByRole('link', { name: 'My equity lens' }).click();
       await page.getByRole('heading', { level: 1, name: 'My equity lens' }).waitFor();
       const female = page.getByRole('row', { name: /^Female/ }).first();

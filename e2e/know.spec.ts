@@ -216,7 +216,10 @@ describe.skipIf(!browserAvailable)('know your students', () => {
       const theo = room.students[1]!;
       const t = await openPage(h);
       await signInThroughPage(t.page, room.teacher.account);
-      await t.page.getByRole('link', { name: 'Getting to know my students' }).click();
+      await t.page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Students' })
+        .click();
       await t.page
         .getByRole('heading', { level: 1, name: 'Getting to know my students' })
         .waitFor();

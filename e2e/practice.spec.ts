@@ -442,7 +442,10 @@ describe.skipIf(!browserAvailable)('daily practice', () => {
       const { page, context, pageErrors } = await openPage(h);
       await signInAs(page, room.teacher.account);
       await page
-        .getByRole('region', { name: 'All your classes' })
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Classes' })
+        .click();
+      await page
         .getByRole('link', { name: 'Positive moments and corrections in Science 7' })
         .click();
       await page

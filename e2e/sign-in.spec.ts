@@ -81,7 +81,7 @@ describe.skipIf(!browserAvailable)('sign-in and language', () => {
       expect(await page.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe(
         'true',
       );
-      await expectText(page.getByRole('region', { name: 'Hoy' }), '3 estudiantes');
+      await expectText(page.getByRole('region', { name: 'Hoy' }), 'Periodo 2');
       await expectText(page.getByRole('banner'), 'Cerrar sesión');
       expect(await page.title()).toBe('Inicio · Rapport');
       await expectNoAxeViolations(page, 'teacher home in Spanish');

@@ -88,7 +88,10 @@ describe.skipIf(!browserAvailable)('survey results', () => {
 
       const t = await openPage(h);
       await signInThroughPage(t.page, room.teacher.account);
-      await t.page.getByRole('link', { name: 'Survey results' }).click();
+      await t.page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Surveys' })
+        .click();
       await t.page.getByRole('heading', { level: 1, name: 'Survey results' }).waitFor();
       await expectNoAxeViolations(t.page, 'survey results list');
       await t.page.getByRole('link', { name: /^Class: Science 7/ }).click();

@@ -1,13 +1,14 @@
-import { useLayoutEffect, useRef } from 'react';
+import { Suspense, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { Loading } from '../components/ui/loading.js';
 import { requestHeadingFocus } from '../components/ui/page-heading.js';
-import { AccountControls } from '../features/auth/components/account-controls.js';
-import { LanguageSwitcher } from '../features/auth/components/language-switcher.js';
 import { OutboxBadge, OutboxSync } from './outbox-sync.js';
+import { SiteNav } from './site-nav.js';
 
-/** The page frame: skip link, header (app name, logs waiting to sync, user, language, sign out)
- * and the one <main>, which starts with the outbox's notices. */
+/** The page frame: skip link, header (app name, logs waiting to sync, the role's menu with the
+ * language and sign out) and the one <main>, which starts with the outbox's notices. Pages load
+ * on first use: "Loading…" shows in <main> meanwhile, with the header in place. */
 export function Layout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -30,12 +31,13 @@ export function Layout() {
           {t('app.name')}
         </Link>
         <OutboxBadge />
-        <LanguageSwitcher />
-        <AccountControls />
+        <SiteNav />
       </header>
       <main id="main" tabIndex={-1}>
         <OutboxSync />
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

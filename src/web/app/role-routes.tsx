@@ -1,97 +1,121 @@
 // Pages that depend on who is signed in. The app composes features; features never look at
-// each other, so the role decides here which feature's page to show, and pages made of several
-// features' parts are put together here.
+// each other, so the role decides here which feature's page to show (pages made of several
+// features' parts are put together in ./pages). Every page is loaded on first use (lazyPage):
+// the first load carries the frame, not a district admin's roster page or the charts.
 import { useParams } from 'react-router';
 import { useCurrentUser, useSession } from '../features/auth/api/get-session.js';
-import { CalendarPage } from '../features/calendar/components/calendar-page.js';
-import { useClass } from '../features/classes/api/get-class.js';
-import { AdminHome } from '../features/home/components/admin-home.js';
-import { LeaderHome } from '../features/home/components/leader-home.js';
-import { RolePlaceholderHome } from '../features/home/components/role-placeholder-home.js';
-import { StudentHome } from '../features/home/components/student-home.js';
-import { TeacherHome } from '../features/home/components/teacher-home.js';
-import { KnowStudentsPage } from '../features/know/components/know-students-page.js';
-import {
-  StudentKnowSection,
-  TeacherKnowLink,
-} from '../features/know/components/know-home-sections.js';
-import { ProfileEditPage } from '../features/know/components/profile-edit-page.js';
-import { QuestionnairePage } from '../features/know/components/questionnaire-page.js';
-import { StudentProfilePanel } from '../features/know/components/student-profile-panel.js';
-import { ClassRatiosPage } from '../features/practice/components/class-ratios-page.js';
-import { DyadPage } from '../features/practice/components/dyad-page.js';
-import { PracticePanel } from '../features/practice/components/practice-panel.js';
-import { RepairReportPage } from '../features/practice/components/repair-report-page.js';
-import { RosterPage } from '../features/roster/components/roster-page.js';
-import { GapPage } from '../features/survey-reports/components/gap-page.js';
-import { ReportPage } from '../features/survey-reports/components/report-page.js';
-import {
-  ReportsPage,
-  SurveyReportsLink,
-} from '../features/survey-reports/components/reports-page.js';
-import {
-  StudentCard,
-  StudentCardLead,
-  StudentCardSections,
-} from '../features/students/components/student-card.js';
-import { AccuracyPage } from '../features/insights/components/accuracy-page.js';
-import { ClassOverviewPage } from '../features/insights/components/class-overview-page.js';
-import { EquityLensPage } from '../features/insights/components/equity-lens-page.js';
-import { InsightsLinks } from '../features/insights/components/insights-links.js';
-import { MyCommonalities } from '../features/insights/components/my-commonalities.js';
-import { PredictionsPage } from '../features/insights/components/predictions-page.js';
-import { SchoolInsightSettings } from '../features/insights/components/school-insight-settings.js';
-import { StudentCommonalities } from '../features/insights/components/student-commonalities.js';
-import { useStudent } from '../features/students/api/get-student.js';
-import { AdministrationsPage } from '../features/surveys/components/administrations-page.js';
-import { OpenSurveysSection } from '../features/surveys/components/open-surveys-section.js';
-import { TakeSurveyPage } from '../features/surveys/components/take-survey-page.js';
 import { Loading } from '../components/ui/loading.js';
+import { lazyPage } from './lazy-page.js';
 import { NotFoundPage } from './not-found-page.js';
+
+const TeacherHomePage = lazyPage(() => import('./pages/teacher-home-page.js'), 'TeacherHomePage');
+const LeaderHomePage = lazyPage(() => import('./pages/leader-home-page.js'), 'LeaderHomePage');
+const StudentHomePage = lazyPage(() => import('./pages/student-home-page.js'), 'StudentHomePage');
+const AdminHome = lazyPage(() => import('../features/home/components/admin-home.js'), 'AdminHome');
+const RolePlaceholderHome = lazyPage(
+  () => import('../features/home/components/role-placeholder-home.js'),
+  'RolePlaceholderHome',
+);
+const ClassesPage = lazyPage(
+  () => import('../features/home/components/classes-page.js'),
+  'ClassesPage',
+);
+const StudentCardPage = lazyPage(() => import('./pages/student-page.js'), 'StudentCardPage');
+const TeacherStudentPage = lazyPage(() => import('./pages/student-page.js'), 'TeacherStudentPage');
+const ClassRatiosWithTitle = lazyPage(
+  () => import('./pages/class-ratios-page.js'),
+  'ClassRatiosWithTitle',
+);
+const ProfileEditPage = lazyPage(
+  () => import('../features/know/components/profile-edit-page.js'),
+  'ProfileEditPage',
+);
+const QuestionnairePage = lazyPage(
+  () => import('../features/know/components/questionnaire-page.js'),
+  'QuestionnairePage',
+);
+const KnowStudentsPage = lazyPage(
+  () => import('../features/know/components/know-students-page.js'),
+  'KnowStudentsPage',
+);
+const RepairReportPage = lazyPage(
+  () => import('../features/practice/components/repair-report-page.js'),
+  'RepairReportPage',
+);
+const OpenRepairsPage = lazyPage(
+  () => import('../features/practice/components/open-repairs-page.js'),
+  'OpenRepairsPage',
+);
+const RosterPage = lazyPage(
+  () => import('../features/roster/components/roster-page.js'),
+  'RosterPage',
+);
+const CalendarPage = lazyPage(
+  () => import('../features/calendar/components/calendar-page.js'),
+  'CalendarPage',
+);
+const ClassOverviewPage = lazyPage(
+  () => import('../features/insights/components/class-overview-page.js'),
+  'ClassOverviewPage',
+);
+const PredictionsPage = lazyPage(
+  () => import('../features/insights/components/predictions-page.js'),
+  'PredictionsPage',
+);
+const InsightsPage = lazyPage(
+  () => import('../features/insights/components/insights-page.js'),
+  'InsightsPage',
+);
+const AccuracyPage = lazyPage(
+  () => import('../features/insights/components/accuracy-page.js'),
+  'AccuracyPage',
+);
+const EquityLensPage = lazyPage(
+  () => import('../features/insights/components/equity-lens-page.js'),
+  'EquityLensPage',
+);
+const ReportsPage = lazyPage(
+  () => import('../features/survey-reports/components/reports-page.js'),
+  'ReportsPage',
+);
+const ReportPage = lazyPage(
+  () => import('../features/survey-reports/components/report-page.js'),
+  'ReportPage',
+);
+const GapPage = lazyPage(
+  () => import('../features/survey-reports/components/gap-page.js'),
+  'GapPage',
+);
+const AdministrationsPage = lazyPage(
+  () => import('../features/surveys/components/administrations-page.js'),
+  'AdministrationsPage',
+);
+const TakeSurveyPage = lazyPage(
+  () => import('../features/surveys/components/take-survey-page.js'),
+  'TakeSurveyPage',
+);
 
 export function HomeRoute() {
   const user = useCurrentUser();
   switch (user.role) {
     case 'teacher':
-      return (
-        <TeacherHome
-          name={user.displayName}
-          practice={
-            <>
-              <PracticePanel />
-              <OpenSurveysSection />
-              <TeacherKnowLink />
-              <InsightsLinks />
-              <SurveyReportsLink />
-            </>
-          }
-        />
-      );
+      return <TeacherHomePage name={user.displayName} />;
     case 'leader':
-      return (
-        <>
-          <LeaderHome />
-          <SurveyReportsLink />
-          {user.schoolId ? <SchoolInsightSettings schoolId={user.schoolId} /> : null}
-        </>
-      );
+      return <LeaderHomePage schoolId={user.schoolId} />;
     case 'district_admin':
       return <AdminHome />;
     case 'student':
-      // Sections from features, in order; questionnaires join this list.
-      return (
-        <StudentHome
-          name={user.displayName}
-          sections={[
-            <OpenSurveysSection key="surveys" />,
-            <StudentKnowSection key="know" />,
-            <MyCommonalities key="commonalities" />,
-          ]}
-        />
-      );
+      return <StudentHomePage name={user.displayName} />;
     default:
       return <RolePlaceholderHome name={user.displayName} role={user.role} />;
   }
+}
+
+/** Every class the teacher teaches this term. */
+export function ClassesRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'teacher') return <NotFoundPage />;
+  return <ClassesPage />;
 }
 
 /**
@@ -102,30 +126,8 @@ export function HomeRoute() {
 export function StudentRoute() {
   const user = useCurrentUser();
   const { studentId = '' } = useParams();
-  if (user.role !== 'teacher')
-    return (
-      <>
-        <StudentCard showOwnLog={false} />
-        {/* A leader's or admin's read of the profile is audited: the panel waits to be asked. */}
-        <StudentProfilePanel key={studentId} studentId={studentId} asTeacher={false} />
-      </>
-    );
-  return (
-    <DyadPage
-      key={studentId}
-      studentId={studentId}
-      lead={<StudentCardLead studentId={studentId} />}
-      about={
-        <StudentProfilePanel
-          studentId={studentId}
-          asTeacher
-          commonalities={<StudentInsights studentId={studentId} />}
-        />
-      }
-    >
-      <StudentCardSections studentId={studentId} />
-    </DyadPage>
-  );
+  if (user.role !== 'teacher') return <StudentCardPage studentId={studentId} />;
+  return <TeacherStudentPage key={studentId} studentId={studentId} />;
 }
 
 /** The student's own profile: students only. */
@@ -157,17 +159,18 @@ export function ClassRatiosRoute() {
   return <ClassRatiosWithTitle key={classId} classId={classId} />;
 }
 
-function ClassRatiosWithTitle({ classId }: { classId: string }) {
-  // The class's title comes from the class view's request (usually already cached).
-  const cls = useClass(classId);
-  return <ClassRatiosPage classId={classId} classTitle={cls.data?.title ?? null} />;
-}
-
 /** "How fast I repair": the teacher's own figures. */
 export function RepairReportRoute() {
   const user = useCurrentUser();
   if (user.role !== 'teacher') return <NotFoundPage />;
   return <RepairReportPage />;
+}
+
+/** Every repair waiting, oldest first: the teacher's own. */
+export function OpenRepairsRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'teacher') return <NotFoundPage />;
+  return <OpenRepairsPage />;
 }
 
 /** Roster imports and exports: district admins only. */
@@ -184,13 +187,6 @@ export function CalendarRoute() {
   return <CalendarPage />;
 }
 
-/** What the teacher shares with the student, on the student's page (the student's card names them). */
-function StudentInsights({ studentId }: { studentId: string }) {
-  const student = useStudent(studentId);
-  if (!student.data) return null;
-  return <StudentCommonalities studentId={studentId} name={student.data.displayName} />;
-}
-
 /** Every student of a class and what the teacher has in common with each: teachers only. */
 export function ClassOverviewRoute() {
   const user = useCurrentUser();
@@ -205,6 +201,13 @@ export function PredictionsRoute() {
   const { studentId = '' } = useParams();
   if (user.role !== 'teacher') return <NotFoundPage />;
   return <PredictionsPage key={studentId} studentId={studentId} />;
+}
+
+/** The teacher's insights: prediction accuracy and the private equity lens. */
+export function InsightsRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'teacher') return <NotFoundPage />;
+  return <InsightsPage />;
 }
 
 /** The teacher's prediction accuracy over time. */

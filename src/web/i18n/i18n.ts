@@ -1,11 +1,12 @@
-// i18next with both languages bundled: two small JSON files cost less than a round trip.
-// The language last shown on this device is kept in localStorage, so the sign-in page opens in
-// it; once signed in, the account's language (PUT /api/auth/locale) applies.
-import i18next from 'i18next';
+// i18next with English bundled and Spanish loaded when it is first shown (its own chunk, which
+// the service worker caches with the rest, so it works offline): the strings of both languages
+// were a sixth of the first load (decision 020). The language last shown on this device is kept
+// in localStorage, so the sign-in page opens in it; once signed in, the account's language
+// (PUT /api/auth/locale) applies. Switching waits for the strings, then changes the language.
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../contracts/common.js';
 import en from './en.json' with { type: 'json' };
-import es from './es.json' with { type: 'json' };
 
 export const LOCALES: readonly Locale[] = ['en', 'es'];
 const STORAGE_KEY = 'rapport.locale';
@@ -50,14 +51,31 @@ i18next.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
-void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
-  lng: initialLocale(),
-  fallbackLng: 'en',
-  supportedLngs: ['en', 'es'],
-  interpolation: { escapeValue: false }, // React escapes
-  initAsync: false,
-  returnNull: false,
-});
+/** Loads a language's strings on first use; English is already there. */
+const loadLocale: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (language !== 'es') return callback(null, {});
+    import('./es.json', { with: { type: 'json' } }).then(
+      (m) => callback(null, m.default),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    );
+  },
+};
+
+/** Settles once the first language's strings are in: the app renders after it (main.tsx). */
+export const i18nReady: Promise<unknown> = i18next
+  .use(loadLocale)
+  .use(initReactI18next)
+  .init({
+    resources: { en: { translation: en } },
+    partialBundledLanguages: true,
+    lng: initialLocale(),
+    fallbackLng: 'en',
+    supportedLngs: ['en', 'es'],
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+  });
 
 export { i18next as i18n };

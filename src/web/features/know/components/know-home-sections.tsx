@@ -24,13 +24,3 @@ export function StudentKnowSection() {
     </section>
   );
 }
-
-/** On a teacher's home: the way to their students' profiles, links and their own answers. */
-export function TeacherKnowLink() {
-  const { t } = useTranslation();
-  return (
-    <p>
-      <Link to="/know/students">{t('know.nav.students')}</Link>
-    </p>
-  );
-}

@@ -38,11 +38,23 @@ export function PracticePanel() {
   );
 }
 
+/** How many of the oldest repairs the home lists; the rest are one link away. */
+const HOME_REPAIRS = 3;
+
 function WeekBody({ week }: { week: PracticeTodayResponse }) {
   const { t } = useTranslation();
+  // Who needs the teacher, the repairs waiting and their ratio fit the first screen of a phone;
+  // today's two-by-ten conversations (a form each) follow.
   return (
     <>
       <FocusList week={week} />
+      <div className="panel-part week-figures">
+        <RepairsSummary repairs={week.openRepairs} />
+        <div className="week-figure">
+          <h3>{t('practice.week.yourRatio')}</h3>
+          <RatioFigure ratio={week.ratio} window={week.window} />
+        </div>
+      </div>
       {week.planDays.length > 0 ? (
         <div className="panel-part">
           <h3>{t('practice.week.planDays')}</h3>
@@ -53,13 +65,27 @@ function WeekBody({ week }: { week: PracticeTodayResponse }) {
           </ul>
         </div>
       ) : null}
-      <div className="panel-part">
-        <h3>{t('practice.week.repairs')}</h3>
-        {week.openRepairs.length === 0 ? (
-          <p>{t('practice.week.noRepairs')}</p>
-        ) : (
-          <ul className="plain-list">
-            {week.openRepairs.map((r) => (
+    </>
+  );
+}
+
+/** How many repairs are waiting, the three oldest, and the way to all of them. */
+function RepairsSummary({ repairs }: { repairs: PracticeTodayResponse['openRepairs'] }) {
+  const { t } = useTranslation();
+  const oldest = [...repairs].sort((a, b) => b.ageHours - a.ageHours).slice(0, HOME_REPAIRS);
+  return (
+    <div className="week-figure">
+      <h3>
+        {repairs.length === 0
+          ? t('practice.week.repairs')
+          : t('practice.week.repairsCount', { count: repairs.length })}
+      </h3>
+      {repairs.length === 0 ? (
+        <p>{t('practice.week.noRepairs')}</p>
+      ) : (
+        <>
+          <ul className="plain-list compact-list" aria-label={t('practice.week.oldestRepairs')}>
+            {oldest.map((r) => (
               <li key={r.studentId}>
                 <Link to={studentPath(r.studentId)}>{r.displayName}</Link>
                 {' — '}
@@ -67,16 +93,17 @@ function WeekBody({ week }: { week: PracticeTodayResponse }) {
               </li>
             ))}
           </ul>
-        )}
-        <p>
-          <Link to="/practice/repairs">{t('practice.week.howFast')}</Link>
-        </p>
-      </div>
-      <div className="panel-part">
-        <h3>{t('practice.week.yourRatio')}</h3>
-        <RatioFigure ratio={week.ratio} window={week.window} />
-      </div>
-    </>
+          <p className="compact-links">
+            <Link to="/practice/repairs/open">
+              {t('practice.week.allRepairs', { count: repairs.length })}
+            </Link>
+          </p>
+        </>
+      )}
+      <p className="compact-links">
+        <Link to="/practice/repairs">{t('practice.week.howFast')}</Link>
+      </p>
+    </div>
   );
 }
 

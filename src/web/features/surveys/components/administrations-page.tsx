@@ -36,7 +36,7 @@ export function AdministrationsPage({ today }: { today: string }) {
         ) : list.data.administrations.length === 0 ? (
           <p>{t('surveys.admin.none')}</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-labelledby="adm-list-h" tabIndex={0}>
             <table className="administrations">
               <caption>{t('surveys.admin.caption')}</caption>
               <thead>
