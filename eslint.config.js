@@ -35,6 +35,9 @@ export function boundaries(root) {
       files: ['src/**/*.{ts,tsx}'],
       plugins: { 'import-x': importX },
       settings: {
+        // Without these, import-x reads only .js files when it follows imports (no-cycle).
+        'import-x/extensions': ['.ts', '.tsx', '.js'],
+        'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
         'import-x/resolver-next': [
           createTypeScriptImportResolver({ project: join(root, 'tsconfig.json') }),
         ],
