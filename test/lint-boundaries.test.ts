@@ -116,7 +116,11 @@ describe('import boundaries (eslint.config.js)', () => {
 });
 
 describe("the repository's lint config", () => {
-  const eslint = new ESLint({ cwd: REPO_ROOT });
+  // The zones only: following every import of src/ for cycles is npm run lint's job, not a probe's.
+  const eslint = new ESLint({
+    cwd: REPO_ROOT,
+    overrideConfig: { rules: { 'import-x/no-cycle': 'off' } },
+  });
 
   it('leaves the fixtures out of `npm run lint`', async () => {
     expect(await eslint.isPathIgnored(join(FIXTURES, 'src/domain/roles.ts'))).toBe(true);
