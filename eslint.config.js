@@ -29,7 +29,53 @@ function folders(dir) {
  * @returns {import('eslint').Linter.Config[]}
  */
 export function boundaries(root) {
-  const webFeatures = folders(join(root, 'src/web/features'));
+  /** A zone per feature folder of `dir`: it imports only itself from its siblings. */
+  const ownFeatureOnly = (dir, message) =>
+    folders(join(root, dir)).map((feature) => ({
+      target: `./${dir}/${feature}`,
+      from: `./${dir}`,
+      except: [`./${feature}`],
+      message,
+    }));
+  const zones = [
+    // bulletproof-react: a feature imports shared code and itself, never another feature.
+    // The composition root (src/web/app) may import every feature.
+    ...ownFeatureOnly('src/web/features', 'A web feature imports only itself and shared web code.'),
+    {
+      target: [
+        './src/web/components',
+        './src/web/lib',
+        './src/web/i18n',
+        './src/web/service-worker',
+      ],
+      from: './src/web/features',
+      message: 'Shared web code never imports a feature.',
+    },
+    {
+      target: './src/domain',
+      from: './src',
+      except: ['./domain'],
+      message: 'src/domain imports nothing outside itself (contracts depend on it).',
+    },
+    {
+      target: './src/contracts',
+      from: './src',
+      except: ['./contracts', './domain'],
+      message: 'src/contracts imports only contracts and the domain.',
+    },
+    {
+      target: './src/server/platform',
+      from: './src/server/features',
+      message: 'The server platform never imports a feature (src/server/app.ts registers them).',
+    },
+    { target: './src/web', from: './src/server', message: 'The web app never imports the server.' },
+    { target: './src/server', from: './src/web', message: 'The server never imports the web app.' },
+  ];
+  const serverFeatureZones = ownFeatureOnly(
+    'src/server/features',
+    'A server feature imports only itself and the platform (src/server/app.ts composes them).',
+  );
+  const restrict = (list) => ['error', { basePath: root, zones: list }];
   return [
     {
       files: ['src/**/*.{ts,tsx}'],
@@ -44,45 +90,13 @@ export function boundaries(root) {
       },
       rules: {
         'import-x/no-cycle': 'error',
-        'import-x/no-restricted-paths': [
-          'error',
-          {
-            basePath: root,
-            zones: [
-              // bulletproof-react: a feature imports shared code and itself, never another
-              // feature. The composition root (src/web/app) may import every feature.
-              ...webFeatures.map((feature) => ({
-                target: `./src/web/features/${feature}`,
-                from: './src/web/features',
-                except: [`./${feature}`],
-                message: 'A web feature imports only itself and shared web code.',
-              })),
-              {
-                target: [
-                  './src/web/components',
-                  './src/web/lib',
-                  './src/web/i18n',
-                  './src/web/service-worker',
-                ],
-                from: './src/web/features',
-                message: 'Shared web code never imports a feature.',
-              },
-              {
-                target: './src/domain',
-                from: './src',
-                except: ['./domain'],
-                message: 'src/domain imports nothing outside itself (contracts depend on it).',
-              },
-              {
-                target: './src/server/platform',
-                from: './src/server/features',
-                message:
-                  'The server platform never imports a feature (src/server/routes.ts registers them).',
-              },
-            ],
-          },
-        ],
+        'import-x/no-restricted-paths': restrict([...zones, ...serverFeatureZones]),
       },
+    },
+    {
+      // A server feature's tests may build their data through another feature (the demo).
+      files: ['src/server/features/**/*.test.ts'],
+      rules: { 'import-x/no-restricted-paths': restrict(zones) },
     },
   ];
 }

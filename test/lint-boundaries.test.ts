@@ -109,9 +109,37 @@ describe('import boundaries (eslint.config.js)', () => {
     ]);
   });
 
+  it('a server feature importing another feature is reported; its tests may', () => {
+    expect(of('src/server/features/alerts/alerts.service.ts')).toEqual([
+      expect.objectContaining({
+        line: 2,
+        rule: 'import-x/no-restricted-paths',
+        message: expect.stringContaining(
+          '"../health/health.routes.js" imported in restricted zone. A server feature imports only itself',
+        ),
+      }),
+    ]);
+    expect(of('src/server/features/alerts/alerts.db.test.ts')).toEqual([]);
+  });
+
+  it('a contract importing the server, and the web app importing the server, are reported', () => {
+    expect(of('src/contracts/server-aware.ts')).toEqual([
+      expect.objectContaining({
+        line: 2,
+        message: expect.stringContaining('src/contracts imports only contracts and the domain'),
+      }),
+    ]);
+    expect(of('src/web/lib/server-aware.ts')).toEqual([
+      expect.objectContaining({
+        line: 2,
+        message: expect.stringContaining('The web app never imports the server'),
+      }),
+    ]);
+  });
+
   it('nothing else is reported: the web composition root may import every feature', () => {
     expect(of('src/web/app/routes.ts')).toEqual([]);
-    expect(reports).toHaveLength(6);
+    expect(reports).toHaveLength(9);
   });
 });
 
