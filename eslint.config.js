@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules everywhere, React hooks rules in the web app, and
 // the layering of docs/ARCHITECTURE.md as import rules (boundaries() below; test/lint-boundaries
-// shows that each one bites). Formatting is Prettier's job, not ESLint's.
+// shows that each one bites; docs/decisions/020-checked-boundaries.md). Formatting is
+// Prettier's job, not ESLint's.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import tseslint from 'typescript-eslint';
