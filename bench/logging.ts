@@ -16,7 +16,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { localDate } from '../src/domain/calendar.js';
 import { INTERACTION_KINDS } from '../src/domain/interaction-kinds.js';
 import { migrateToLatest, openDatabase, type Db } from '../src/server/platform/db/database.js';
-import { buildApp } from '../src/server/platform/http/app.js';
+import { buildApp } from '../src/server/app.js';
 import { buildClassroom } from '../test/factories.js';
 import { machine, median, round, writeResult, type Benchmark } from './lib/benchmark.js';
 import {

@@ -18,7 +18,7 @@ import { addDays, localDate, startOfLocalDay } from '../src/domain/calendar.js';
 import { DEMO_PASSWORD } from '../src/server/features/demo/demo.generator.js';
 import { migrateToLatest, openDatabase, type Db } from '../src/server/platform/db/database.js';
 import type { Database } from '../src/server/platform/db/schema.js';
-import { buildApp, type App } from '../src/server/platform/http/app.js';
+import { buildApp, type App } from '../src/server/app.js';
 import {
   codeVersion,
   machine,

@@ -13,7 +13,7 @@ import { migrateToLatest, openDatabase } from '../src/server/platform/db/databas
 import {
   getInstrument,
   loadInstrumentLibrary,
-} from '../src/server/features/surveys/instruments.js';
+} from '../src/server/platform/content/instruments.js';
 import { computeAllReports } from '../src/server/features/survey-reports/survey-reports.service.js';
 import {
   codeVersion,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { buildApp, type App } from '../src/server/platform/http/app.js';
+import { buildApp, type App } from '../src/server/app.js';
 import { migrateToLatest, openDatabase, type Db } from '../src/server/platform/db/database.js';
 import type { DatabaseTarget } from '../src/server/platform/config.js';
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import yazl from 'yazl';
 import { COLUMNS, MANIFEST_FILES, type RosterFile } from '../src/domain/oneroster/spec.js';
-import { conformanceRoot } from './conformance.js';
+import { conformancePath } from './conformance.js';
 
 export type Rows = Array<Record<string, string>>;
 export type RosterSet = Partial<Record<RosterFile, Rows>>;
@@ -177,10 +177,9 @@ export function smallDistrict(
   return set;
 }
 
-/** The published OneRoster samples (../shared/conformance/oneroster), or null to skip. */
-export function conformanceDir(): string | null {
-  const root = conformanceRoot();
-  return root && join(root, 'oneroster');
+/** The published OneRoster samples (test/fixtures/conformance/oneroster). */
+export function conformanceDir(): string {
+  return conformancePath('oneroster');
 }
 
 /** The files of a folder as a zip, in memory. */

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { openDatabase } from '../../src/server/platform/db/database.js';
-import { buildApp } from '../../src/server/platform/http/app.js';
+import { buildApp } from '../../src/server/app.js';
 
 export interface ServerArgs {
   url: string;

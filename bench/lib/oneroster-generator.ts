@@ -1,7 +1,7 @@
 // A generated district as a OneRoster 1.2 bulk CSV set, for the import benchmark: deterministic
 // (the same seed and sizes give the same bytes) and written row by row through a small buffer,
 // so a file of any size never sits in memory whole. Headers are the 1.2.1 CSV binding's columns
-// in order (/work/shared/conformance/oneroster/oneroster_v1p2p1_csv_columns.json).
+// in order (test/fixtures/conformance/oneroster/oneroster_v1p2p1_csv_columns.json).
 //
 // Shape: one district org and about one school per 1,000 students, cycling elementary (KG–05),
 // middle (06–08) and high (09–12). Students, staff and classes are split evenly over the schools;

@@ -1,17 +1,24 @@
 // Survey instruments as data (content/instruments/*.json), validated at load time against these
 // schemas, and the localized view of an instrument a respondent receives.
+// The content files' types are src/domain/instruments.ts's; these schemas check them.
 import { Type, type Static } from 'typebox';
+import {
+  OPTION_COUNT,
+  SURVEY_LANGS,
+  type InstrumentFile as InstrumentFileShape,
+  type LocalText as LocalTextShape,
+  type OptionSetsFile as OptionSetsFileShape,
+  type SurveyLang as SurveyLangShape,
+} from '../domain/instruments.js';
+import type { AssertTrue, SameShape } from './common.js';
 
-export const SURVEY_LANGS = ['en', 'es'] as const;
-export type SurveyLang = (typeof SURVEY_LANGS)[number];
+export { OPTION_COUNT, SURVEY_LANGS };
+export type SurveyLang = SurveyLangShape;
 export const SurveyLang = Type.Enum(SURVEY_LANGS);
-
-/** Every response option set has exactly this many labelled options (values 1..5). */
-export const OPTION_COUNT = 5;
 
 const Text = Type.String({ minLength: 1, maxLength: 400 });
 export const LocalText = Type.Object({ en: Text, es: Text }, { additionalProperties: false });
-export type LocalText = Static<typeof LocalText>;
+export type LocalText = LocalTextShape;
 
 const Labels = Type.Array(Type.String({ minLength: 1, maxLength: 60 }), {
   minItems: OPTION_COUNT,
@@ -26,7 +33,7 @@ export const OptionSetsFile = Type.Record(
   Type.String({ pattern: '^[a-z][a-z0-9-]*$' }),
   OptionSetFile,
 );
-export type OptionSetsFile = Static<typeof OptionSetsFile>;
+export type OptionSetsFile = OptionSetsFileShape;
 
 const Slug = Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 60 });
 
@@ -75,7 +82,13 @@ export const InstrumentFile = Type.Object(
   },
   { additionalProperties: false },
 );
-export type InstrumentFile = Static<typeof InstrumentFile>;
+export type InstrumentFile = InstrumentFileShape;
+
+type _InstrumentShapes = [
+  AssertTrue<SameShape<Static<typeof LocalText>, LocalTextShape>>,
+  AssertTrue<SameShape<Static<typeof OptionSetsFile>, OptionSetsFileShape>>,
+  AssertTrue<SameShape<Static<typeof InstrumentFile>, InstrumentFileShape>>,
+];
 
 // ---- What the API sends ----
 

@@ -1,20 +1,13 @@
 // Know your students (issue 5): a student's profile as they edit it, the shared part a teacher
 // reads, and a teacher's list of students with where each one stands.
 import { Type, type Static } from 'typebox';
+import { PROFILE_FIELD_IDS, type ProfileField } from '../domain/profiles.js';
 import { Id, IsoInstant, Locale } from './common.js';
 
-export const PROFILE_FIELD_NAMES = [
-  'preferred_name',
-  'pronouns',
-  'interests',
-  'strengths',
-  'goals',
-  'teacher_should_know',
-  'culture_matters_more',
-  'culture_matters_less',
-] as const;
+/** The profile's fields in order: the domain's list (src/domain/profiles.ts). */
+export const PROFILE_FIELD_NAMES = PROFILE_FIELD_IDS;
 export const ProfileFieldName = Type.Enum(PROFILE_FIELD_NAMES);
-export type ProfileFieldName = (typeof PROFILE_FIELD_NAMES)[number];
+export type ProfileFieldName = ProfileField;
 
 const ProfileAnswer = Type.Object(
   {

@@ -1,7 +1,13 @@
 // Get-to-know-you questionnaires (issue 5): the shape of the content files in
 // content/questionnaires/ (validated at load), and the API's requests and responses.
+// The content files' types are src/domain/questionnaires.ts's; these schemas check them.
 import { Type, type Static } from 'typebox';
-import { Id, IsoInstant } from './common.js';
+import {
+  ITEM_KINDS,
+  type CatalogueFile as CatalogueFileShape,
+  type QuestionnaireFile as QuestionnaireFileShape,
+} from '../domain/questionnaires.js';
+import { Id, IsoInstant, type AssertTrue, type SameShape } from './common.js';
 
 // ---- Content files -------------------------------------------------------------------------
 
@@ -32,9 +38,9 @@ export const CatalogueFile = Type.Object(
   },
   { additionalProperties: false },
 );
-export type CatalogueFile = Static<typeof CatalogueFile>;
+export type CatalogueFile = CatalogueFileShape;
 
-export const ITEM_KINDS = ['multi', 'single', 'text'] as const;
+export { ITEM_KINDS };
 
 /** content/questionnaires/<id>.json. */
 export const QuestionnaireFile = Type.Object(
@@ -73,7 +79,12 @@ export const QuestionnaireFile = Type.Object(
   },
   { additionalProperties: false },
 );
-export type QuestionnaireFile = Static<typeof QuestionnaireFile>;
+export type QuestionnaireFile = QuestionnaireFileShape;
+
+type _QuestionnaireShapes = [
+  AssertTrue<SameShape<Static<typeof CatalogueFile>, CatalogueFileShape>>,
+  AssertTrue<SameShape<Static<typeof QuestionnaireFile>, QuestionnaireFileShape>>,
+];
 
 // ---- API -----------------------------------------------------------------------------------
 

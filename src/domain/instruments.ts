@@ -1,11 +1,56 @@
 // Rules of an instrument set that a schema cannot say: references resolve, ids are unique, every
 // item has five labelled options in every language, counterparts point both ways. Scoring helpers.
-import {
-  OPTION_COUNT,
-  SURVEY_LANGS,
-  type InstrumentFile,
-  type OptionSetsFile,
-} from '../contracts/instruments.js';
+// The content files' shapes are declared here; contracts/instruments.ts holds the TypeBox
+// schemas that check them at load time, and its types are these (contracts → domain, one way).
+
+export const SURVEY_LANGS = ['en', 'es'] as const;
+export type SurveyLang = (typeof SURVEY_LANGS)[number];
+
+/** Every response option set has exactly this many labelled options (values 1..5). */
+export const OPTION_COUNT = 5;
+
+/** A product text in every survey language. */
+export type LocalText = Record<SurveyLang, string>;
+
+/** content/instruments/response-options.json: option sets by name, OPTION_COUNT labels each. */
+export type OptionSetsFile = Record<string, Record<SurveyLang, string[]>>;
+
+export type InstrumentRespondent = 'student' | 'teacher';
+/** What one response is about: a class (and its teacher), the school, a student (a teacher's rating), oneself. */
+export type InstrumentAbout = 'class' | 'school' | 'student' | 'self';
+
+export interface ScaleFile {
+  id: string;
+  title: LocalText;
+  /** Which end is favourable: percent favourable counts the top two (high) or bottom two (low) options. */
+  favourable: 'high' | 'low';
+  /** `<instrument>/<scale>` measuring the same relationship from the other side (the dyad gap). */
+  counterpart?: string;
+}
+
+export interface ItemFile {
+  id: string;
+  /** rating (default): one of five options. adult: an "adult at school" item, which may also name adults. */
+  kind?: 'rating' | 'adult';
+  /** The scale it scores into; an item without one is reported on its own. */
+  scale?: string;
+  options: string;
+  reverse?: boolean;
+  text: LocalText;
+  namePrompt?: LocalText;
+}
+
+/** content/instruments/<id>.json. */
+export interface InstrumentFile {
+  id: string;
+  version: number;
+  respondent: InstrumentRespondent;
+  about: InstrumentAbout;
+  title: LocalText;
+  intro: LocalText;
+  scales: ScaleFile[];
+  items: ItemFile[];
+}
 
 export interface InstrumentProblem {
   /** The file name, e.g. `classroom-climate.json`. */

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROFILE_FIELD_NAMES } from '../contracts/know.js';
 import { PROFILE_FIELDS, PROFILE_FIELD_IDS, checkProfile, shownIdentity } from './profiles.js';
-
-describe('profile fields', () => {
-  it('are the same list in the domain and the contract', () => {
-    expect(PROFILE_FIELD_IDS).toEqual([...PROFILE_FIELD_NAMES]);
-  });
-});
 
 describe('checkProfile', () => {
   const answer = fc.record({ value: fc.string({ maxLength: 80 }), shared: fc.boolean() });

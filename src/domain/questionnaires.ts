@@ -1,12 +1,52 @@
 // Get-to-know-you questionnaires as data (issue 5): a questionnaire file with its catalogues
 // resolved into one checked structure, and the rule for one item's answer. Pure: the files are
-// read in src/server/platform/content/questionnaires.ts; their JSON shape is checked there
-// against contracts/questionnaires.ts before it reaches buildQuestionnaire.
-import type { CatalogueFile, QuestionnaireFile } from '../contracts/questionnaires.js';
+// read in src/server/platform/content/questionnaires.ts; their JSON shape (declared here) is
+// checked there against the schemas of contracts/questionnaires.ts before it reaches
+// buildQuestionnaire.
 
 export type Lang = 'en' | 'es';
 export const LANGS: readonly Lang[] = ['en', 'es'];
 export type Bilingual = Record<Lang, string>;
+
+export const ITEM_KINDS = ['multi', 'single', 'text'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** An option as a content file writes it. */
+export interface OptionFile {
+  id: string;
+  label: Bilingual;
+}
+
+/** content/questionnaires/catalogues/<id>.json: options in categories, e.g. interests. */
+export interface CatalogueFile {
+  id: string;
+  title: Bilingual;
+  categories: Array<{ id: string; label: Bilingual; options: OptionFile[] }>;
+}
+
+/** content/questionnaires/<id>.json. */
+export interface QuestionnaireFile {
+  id: string;
+  version: number;
+  title: Bilingual;
+  intro: Bilingual;
+  teacherIntro: Bilingual;
+  citations: string[];
+  items: Array<{
+    id: string;
+    kind: ItemKind;
+    prompt: Bilingual;
+    /** How a teacher is asked the same item about themselves (defaults to `prompt`). */
+    teacherPrompt?: Bilingual;
+    hint?: Bilingual;
+    /** Options inline, or all the options of a catalogue (by id); never both. */
+    options?: OptionFile[];
+    catalogue?: string;
+    maxChoices?: number;
+    /** A free-text answer beside (or, for kind text, instead of) the options. */
+    text?: { label: Bilingual; maxLength: number };
+  }>;
+}
 
 /** No free-text answer is longer than this, whatever an item allows (characters). */
 export const MAX_TEXT_LENGTH = 500;
@@ -20,7 +60,7 @@ export interface QuestionnaireOption {
 
 export interface QuestionnaireItem {
   id: string;
-  kind: 'multi' | 'single' | 'text';
+  kind: ItemKind;
   prompt: Bilingual;
   /** How a teacher is asked the same item about themselves. */
   teacherPrompt: Bilingual;

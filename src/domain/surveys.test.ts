@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { InstrumentFile } from '../contracts/instruments.js';
+import type { InstrumentFile } from './instruments.js';
 import { isoWeekday } from './calendar.js';
 import { findAnswerProblem, UUID_V4, weekStart, windowState } from './surveys.js';
 

@@ -1,6 +1,6 @@
 // Survey rules without I/O: the window, the coarsened submission week, what a valid set of
 // answers is for an instrument. The service turns a problem into a ValidationError.
-import type { InstrumentFile } from '../contracts/instruments.js';
+import type { InstrumentFile } from './instruments.js';
 import { addDays, isoWeekday } from './calendar.js';
 import { isOptionValue } from './instruments.js';
 

@@ -2,7 +2,7 @@
 // HTTP server, and a clean shutdown.
 import type { Config } from './platform/config.js';
 import { migrateToLatest, openDatabase, type Db } from './platform/db/database.js';
-import { buildApp, type App } from './platform/http/app.js';
+import { buildApp, type App } from './app.js';
 import { ensureAhead, keepPartitionsAhead } from './platform/db/partitions.js';
 import { keepHouse } from './platform/housekeeping.js';
 import { isEmpty, seedDemo, type DemoSummary } from './features/demo/demo.service.js';

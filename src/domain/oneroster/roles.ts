@@ -1,6 +1,6 @@
 // What a OneRoster role means in Rapport: the kind of person, and the role of their account.
 // A roster file never makes anyone a district admin: that is granted inside Rapport only.
-import type { Role } from '../../contracts/common.js';
+import type { Role } from '../roles.js';
 
 export type PersonKind = 'staff' | 'student' | 'guardian';
 

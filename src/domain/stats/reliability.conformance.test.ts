@@ -1,9 +1,9 @@
 // Cronbach's alpha against the figures pingouin publishes for its own data sets
-// (../shared/conformance/reliability, read as they are: see its README).
+// (test/fixtures/conformance/reliability, read as they are: see its README).
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { conformancePath, conformanceRoot } from '../../../test/conformance.js';
+import { conformancePath } from '../../../test/conformance.js';
 import { cronbachAlpha } from './reliability.js';
 
 type Row = (number | null)[];
@@ -39,7 +39,7 @@ function pivot(records: Record<string, string>[], subject: string, item: string,
 
 const round3 = (ci: [number, number]) => ci.map((v) => Math.round(v * 1000) / 1000);
 
-describe.skipIf(!conformanceRoot())('Cronbach alpha on published data (pingouin)', () => {
+describe('Cronbach alpha on published data (pingouin)', () => {
   it('cronbach_alpha.csv (long format, 15 × 10): 0.5917188485995826 [0.195, 0.840]', () => {
     const { rows, items } = pivot(readCsv('cronbach_alpha.csv'), 'Subj', 'Items', 'Scores');
     expect(rows).toHaveLength(15);

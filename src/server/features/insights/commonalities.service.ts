@@ -21,7 +21,7 @@ import { accessRepository } from '../../platform/access/access.repository.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import { getQuestionnaire, GET_TO_KNOW_YOU } from '../../platform/content/questionnaires.js';
 import type { Database } from '../../platform/db/schema.js';
-import { commonalityCatalogue } from './commonality-content.js';
+import { commonalityCatalogue } from '../../platform/content/commonalities.js';
 import {
   assertManagesSchool,
   assertTeachesClass,

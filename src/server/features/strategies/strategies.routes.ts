@@ -7,7 +7,11 @@ import {
   StrategyParams,
   StrategyQuery,
 } from '../../../contracts/strategies.js';
-import { getStrategy, listStrategies, loadStrategyLibrary } from './strategies.service.js';
+import {
+  getStrategy,
+  listStrategies,
+  loadStrategyLibrary,
+} from '../../platform/content/strategies.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 

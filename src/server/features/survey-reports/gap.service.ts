@@ -14,7 +14,7 @@ import { accessRepository } from '../../platform/access/access.repository.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { NotFoundError } from '../../platform/errors.js';
-import { getInstrument, loadInstrumentLibrary } from '../surveys/instruments.js';
+import { getInstrument, loadInstrumentLibrary } from '../../platform/content/instruments.js';
 import { instrumentScales, publishSchool } from './published.js';
 import { administrationView, reportSettings } from './survey-reports.service.js';
 import { surveyReportsRepository } from './survey-reports.repository.js';

@@ -23,7 +23,7 @@ import { recordAudit } from '../../platform/audit/audit.repository.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
-import { getInstrument, loadInstrumentLibrary } from '../surveys/instruments.js';
+import { getInstrument, loadInstrumentLibrary } from '../../platform/content/instruments.js';
 import { instrumentScales, publishSchool, type SchoolPublication } from './published.js';
 import { authorizeReport } from './survey-reports.policy.js';
 import {

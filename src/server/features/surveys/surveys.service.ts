@@ -31,7 +31,12 @@ import {
 } from '../../platform/errors.js';
 import { accessRepository } from '../../platform/access/access.repository.js';
 import { createLinks } from '../../platform/links/links.js';
-import { getInstrument, loadInstrumentLibrary, localizeItems, fillText } from './instruments.js';
+import {
+  getInstrument,
+  loadInstrumentLibrary,
+  localizeItems,
+  fillText,
+} from '../../platform/content/instruments.js';
 import { assertLinkScope, type Taker } from './surveys.policy.js';
 import { surveysRepository, type TargetSet, type Unit } from './surveys.repository.js';
 

@@ -2,7 +2,7 @@
 // (several taps a minute per teacher) and rosters change on imports, not between taps, so
 // each process re-reads a teacher's roster at most once per TTL. A roster change is seen by
 // every process within ROSTER_TTL_MS; code in this process that changes enrollments calls
-// forgetRosters() to see it at once. docs/decisions/006-roster-cache.md.
+// forgetRosters() to see it at once. docs/decisions/006-logging-hot-path.md, point 3.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { accessRepository } from './access.repository.js';

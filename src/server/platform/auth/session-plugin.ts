@@ -4,7 +4,7 @@
 // - State-changing requests with a session must carry the session's CSRF token in
 //   x-csrf-token; any state-changing request whose Origin is another site is refused.
 // - Each route declares config.policy; a route without one refuses to register.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '../../../contracts/common.js';
@@ -13,6 +13,7 @@ import type { Db } from '../db/database.js';
 import { requestContext, type RequestContext } from '../context/request-context.js';
 import type { Actor, RoutePolicy } from './actor.js';
 import { sessionRepository } from './session.repository.js';
+import { hashToken } from './tokens.js';
 import type {} from '../links/links.plugin.js'; // req.linkActor
 
 export const SESSION_COOKIE = 'rapport_session';
@@ -27,10 +28,6 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
   }
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
 }
 
 export interface SessionOptions {

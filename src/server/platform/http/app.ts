@@ -1,5 +1,6 @@
-// Builds the Fastify app: logging, cookies, sessions and policies, the error handler, every
-// feature plugin, and (when built) the web app. Features never import each other.
+// The Fastify app every feature stands on: logging, cookies, sessions and policies, the error
+// handler, and (when built) the web app. The features' routes come from the composition root
+// (src/server/app.ts).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
@@ -12,23 +13,6 @@ import { ReadRouter } from '../db/read-router.js';
 import sessionPlugin from '../auth/session-plugin.js';
 import linksPlugin from '../links/links.plugin.js';
 import { installErrorHandler } from './error-handler.js';
-import authRoutes from '../../features/auth/auth.routes.js';
-import calendarRoutes from '../../features/calendar/calendar.routes.js';
-import classesRoutes from '../../features/classes/classes.routes.js';
-import healthRoutes from '../../features/health/health.routes.js';
-import equityLensRoutes from '../../features/insights/equity-lens.routes.js';
-import insightsRoutes from '../../features/insights/insights.routes.js';
-import interactionsRoutes from '../../features/interactions/interactions.routes.js';
-import knowRoutes from '../../features/know/know.routes.js';
-import { incidentsRoutes, plansRoutes } from '../../features/practice/plans.routes.js';
-import practiceRoutes from '../../features/practice/practice.routes.js';
-import rosteringRoutes from '../../features/rostering/rostering.routes.js';
-import rosterExportRoutes from '../../features/rostering/export/export.routes.js';
-import schoolsRoutes from '../../features/schools/schools.routes.js';
-import strategiesRoutes from '../../features/strategies/strategies.routes.js';
-import studentsRoutes from '../../features/students/students.routes.js';
-import surveyReportsRoutes from '../../features/survey-reports/survey-reports.routes.js';
-import surveysRoutes from '../../features/surveys/surveys.routes.js';
 
 export interface AppDeps {
   config: Pick<
@@ -61,7 +45,15 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(deps: AppDeps): Promise<App> {
+/**
+ * The platform's HTTP app (logging, cookies, sessions and policies, the error handler, the web
+ * app when built) with the routes that `routes` registers: src/server/app.ts passes every
+ * feature's, so this module never imports a feature.
+ */
+export async function buildHttpApp(
+  deps: AppDeps,
+  routes: (app: App) => Promise<void>,
+): Promise<App> {
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
     trustProxy: deps.config.trustProxy,
@@ -112,24 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reads.markWrite(_req, reply);
   });
 
-  await app.register(healthRoutes);
-  await app.register(authRoutes, { prefix: '/api/auth' });
-  await app.register(classesRoutes, { prefix: '/api' });
-  await app.register(interactionsRoutes, { prefix: '/api/interactions' });
-  await app.register(studentsRoutes, { prefix: '/api/students' });
-  await app.register(schoolsRoutes, { prefix: '/api' });
-  await app.register(practiceRoutes, { prefix: '/api/practice' });
-  await app.register(plansRoutes, { prefix: '/api/plans' });
-  await app.register(incidentsRoutes, { prefix: '/api/incidents' });
-  await app.register(strategiesRoutes, { prefix: '/api/strategies' });
-  await app.register(rosteringRoutes, { prefix: '/api/rostering' });
-  await app.register(calendarRoutes, { prefix: '/api/calendar' });
-  await app.register(rosterExportRoutes, { prefix: '/api/rostering' });
-  await app.register(insightsRoutes, { prefix: '/api/insights' });
-  await app.register(equityLensRoutes, { prefix: '/api/insights' });
-  await app.register(knowRoutes, { prefix: '/api/know' });
-  await app.register(surveyReportsRoutes, { prefix: '/api/survey-reports' });
-  await app.register(surveysRoutes, { prefix: '/api/surveys' });
+  await routes(app);
 
   if (serveWeb)
     await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });

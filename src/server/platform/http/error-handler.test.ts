@@ -1,24 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { buildApp } from './app.js';
+import { buildHttpApp } from './app.js';
 import { openDatabase } from '../db/database.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { TEST_SECRET } from '../../../../test/harness.js';
 
-async function appWith(register: (app: Awaited<ReturnType<typeof buildApp>>) => void) {
+async function appWith(register: (app: Awaited<ReturnType<typeof buildHttpApp>>) => void) {
   const db = openDatabase({ dialect: 'sqlite', path: ':memory:' });
   const logs: string[] = [];
-  const app = await buildApp({
-    config: {
-      sessionSecret: TEST_SECRET,
-      sessionTtlHours: 12,
-      logLevel: 'info',
-      trustProxy: false,
-      minGroupSize: 5,
+  // The platform alone: no feature's routes, only the ones the test registers.
+  const app = await buildHttpApp(
+    {
+      config: {
+        sessionSecret: TEST_SECRET,
+        sessionTtlHours: 12,
+        logLevel: 'info',
+        trustProxy: false,
+        minGroupSize: 5,
+      },
+      db,
+      webRoot: null,
+      logger: { level: 'info', stream: { write: (line: string) => logs.push(line) } },
     },
-    db,
-    webRoot: null,
-    logger: { level: 'info', stream: { write: (line: string) => logs.push(line) } },
-  });
+    async () => {},
+  );
   register(app);
   await app.ready();
   return {

@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { LinkPurpose } from '../../../contracts/links.js';
-import { hashToken } from '../auth/session-plugin.js';
+import { hashToken } from '../auth/tokens.js';
 import type { Database } from '../db/schema.js';
 import { AppError, NotFoundError } from '../errors.js';
 import { linksRepository } from './links.repository.js';

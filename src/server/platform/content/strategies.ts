@@ -13,8 +13,8 @@ import {
   type StrategyStage,
   type StrategySummary,
 } from '../../../contracts/strategies.js';
-import { NotFoundError } from '../../platform/errors.js';
-import { strategiesRepository, type StrategyFile } from './strategies.repository.js';
+import { NotFoundError } from '../errors.js';
+import { strategiesRepository, type StrategyFile } from './strategy-files.js';
 
 /** The body's second-level headings, in this order, per language. */
 export const SECTIONS: Record<StrategyLang, readonly [string, string, string, string]> = {

@@ -1,11 +1,11 @@
-// The only code that reads the strategy library's files. It reads; the service parses and
+// The only code that reads the strategy library's files. It reads; strategies.ts parses and
 // validates. The root is injectable so tests can point it at a temporary folder.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
  * content/strategies at the repository root. This file sits four folders below the root both as
- * source (src/server/features/strategies) and compiled (dist/server/features/strategies).
+ * source (src/server/platform/content) and compiled (dist/server/platform/content).
  */
 export const DEFAULT_STRATEGIES_ROOT = resolve(
   import.meta.dirname,

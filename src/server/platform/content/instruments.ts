@@ -13,7 +13,7 @@ import {
   type SurveyLang,
 } from '../../../contracts/instruments.js';
 import { checkInstrumentSet, type InstrumentProblem } from '../../../domain/instruments.js';
-import { NotFoundError } from '../../platform/errors.js';
+import { NotFoundError } from '../errors.js';
 
 /** content/instruments at the repository root (four folders up, as source and as build). */
 export const DEFAULT_INSTRUMENTS_ROOT = resolve(

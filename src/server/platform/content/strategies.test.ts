@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STRATEGY_LANGS, STRATEGY_STAGES } from '../../../contracts/strategies.js';
-import { NotFoundError } from '../../platform/errors.js';
-import { DEFAULT_STRATEGIES_ROOT } from './strategies.repository.js';
+import { NotFoundError } from '../errors.js';
+import { DEFAULT_STRATEGIES_ROOT } from './strategy-files.js';
 import {
   SECTIONS,
   StrategyContentError,
@@ -20,7 +20,7 @@ import {
   loadStrategyLibrary,
   type StrategyEntry,
   type StrategyProblem,
-} from './strategies.service.js';
+} from './strategies.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
 // The research seeds live beside the repository on the team's machines; RAPPORT_SEEDS_DIR points
@@ -63,7 +63,7 @@ describe('the strategy library', () => {
   it('reads content/strategies at the repository root, from src/ and from dist/ alike', () => {
     expect(DEFAULT_STRATEGIES_ROOT).toBe(join(REPO_ROOT, 'content', 'strategies'));
     // The compiled file sits as deep under dist/ as the source does under src/.
-    const fromDist = resolve(REPO_ROOT, 'dist/server/features/strategies', '../../../..');
+    const fromDist = resolve(REPO_ROOT, 'dist/server/platform/content', '../../../..');
     expect(fromDist).toBe(REPO_ROOT);
   });
 
