@@ -9,8 +9,8 @@ import { LiveMessage } from '../../../components/ui/live-message.js';
 import { Loading } from '../../../components/ui/loading.js';
 import { useDismissFocus } from '../api/dismiss-focus.js';
 import { usePracticeToday } from '../api/get-practice-today.js';
-import { formatAge } from '../lib/format.js';
 import { useLogMoment } from '../lib/use-log-moment.js';
+import { OpenRepairsList } from './open-repairs-list.js';
 import { RatioFigure } from './ratio-figure.js';
 import { useReasonText } from './focus-reason.js';
 
@@ -40,6 +40,7 @@ export function PracticePanel() {
 
 function WeekBody({ week }: { week: PracticeTodayResponse }) {
   const { t } = useTranslation();
+  const repairsHeading = useRef<HTMLHeadingElement>(null);
   return (
     <>
       <FocusList week={week} />
@@ -54,20 +55,10 @@ function WeekBody({ week }: { week: PracticeTodayResponse }) {
         </div>
       ) : null}
       <div className="panel-part">
-        <h3>{t('practice.week.repairs')}</h3>
-        {week.openRepairs.length === 0 ? (
-          <p>{t('practice.week.noRepairs')}</p>
-        ) : (
-          <ul className="plain-list">
-            {week.openRepairs.map((r) => (
-              <li key={r.studentId}>
-                <Link to={studentPath(r.studentId)}>{r.displayName}</Link>
-                {' — '}
-                {t('practice.week.repairAge', { age: formatAge(r.ageHours, t) })}
-              </li>
-            ))}
-          </ul>
-        )}
+        <h3 id="repairs-heading" ref={repairsHeading} tabIndex={-1}>
+          {t('practice.week.repairs')}
+        </h3>
+        <OpenRepairsList week={week} headingId="repairs-heading" headingRef={repairsHeading} />
         <p>
           <Link to="/practice/repairs">{t('practice.week.howFast')}</Link>
         </p>

@@ -1,11 +1,14 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/alert.js';
 import { Loading } from '../../../components/ui/loading.js';
 import { PageHeading } from '../../../components/ui/page-heading.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
+import { usePracticeToday } from '../api/get-practice-today.js';
 import { useRepairReport } from '../api/get-repair-report.js';
 import { formatDuration } from '../lib/format.js';
+import { OpenRepairsList } from './open-repairs-list.js';
 
 /** "How fast I repair": the teacher's own repairs this term. Nobody else sees it. */
 export function RepairReportPage() {
@@ -15,7 +18,7 @@ export function RepairReportPage() {
   if (report.isPending) return <Loading />;
   if (report.isError)
     return <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />;
-  const { closed, open, medianHours } = report.data;
+  const { closed, open, notNeeded, medianHours } = report.data;
   return (
     <>
       <PageHeading lead={t('practice.repairs.lead')}>{t('practice.repairs.title')}</PageHeading>
@@ -29,6 +32,10 @@ export function RepairReportPage() {
           <dd>{open}</dd>
         </div>
         <div>
+          <dt>{t('practice.repairs.notNeeded')}</dt>
+          <dd>{notNeeded}</dd>
+        </div>
+        <div>
           <dt>{t('practice.repairs.median')}</dt>
           <dd>
             {medianHours === null
@@ -38,9 +45,31 @@ export function RepairReportPage() {
         </div>
       </dl>
       <p className="hint">{t('practice.repairs.explain')}</p>
+      <WaitingNow />
       <p>
         <Link to="/">{t('errors.backHome')}</Link>
       </p>
     </>
+  );
+}
+
+/** Every repair waiting now, each closable as not needed. */
+function WaitingNow() {
+  const { t } = useTranslation();
+  const today = usePracticeToday();
+  const heading = useRef<HTMLHeadingElement>(null);
+  return (
+    <section aria-labelledby="waiting-heading">
+      <h2 id="waiting-heading" ref={heading} tabIndex={-1}>
+        {t('practice.week.repairs')}
+      </h2>
+      {today.isPending ? (
+        <Loading />
+      ) : today.isError ? (
+        <ErrorAlert error={today.error} onRetry={() => void today.refetch()} />
+      ) : (
+        <OpenRepairsList week={today.data} headingId="waiting-heading" headingRef={heading} />
+      )}
+    </section>
   );
 }
