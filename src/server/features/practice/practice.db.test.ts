@@ -260,6 +260,30 @@ describe.each(testDialects())('daily practice on $name', ({ target }) => {
       expect(missing.statusCode).toBe(404);
     });
 
+    it('tells two students named Lucia apart on the focus list and the repairs list', async () => {
+      const r = await buildClassroom(db.kysely, {
+        today: TODAY,
+        studentNames: [
+          { given: 'Lucia', family: 'Garcia' },
+          { given: 'Lucia', family: 'Martinez' },
+          { given: 'Ben', family: 'Okafor' },
+        ],
+      });
+      const t = await signIn(app, r.teacher.account.username, r.teacher.account.password);
+      for (const s of r.students)
+        await t.post('/api/interactions', {
+          clientId: cid(),
+          kind: 'correction',
+          studentIds: [s.id],
+          classId: r.cls.id,
+          occurredAt: at('2026-11-23', 14),
+        });
+      const day = (await t.get('/api/practice/today')).json();
+      const names = (xs: Array<{ displayName: string }>) => xs.map((x) => x.displayName).sort();
+      expect(names(day.openRepairs)).toEqual(['Ben', 'Lucia G.', 'Lucia M.']);
+      expect(names(day.focus)).toEqual(['Ben', 'Lucia G.', 'Lucia M.']);
+    });
+
     it('an open repair older than five school days gives way to every other reason on the focus list', async () => {
       const r = await room(3);
       // Monday 2026-11-23 is today; 2026-11-13 is six school days back, 2026-11-17 four.

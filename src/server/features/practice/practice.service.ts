@@ -15,7 +15,7 @@ import {
 } from '../../../domain/calendar.js';
 import { weeklyFocus, weekStart, type FocusCandidate } from '../../../domain/focus-list.js';
 import { canUndo, isPositive, isInteractionKind } from '../../../domain/interaction-kinds.js';
-import { displayName, listNames } from '../../../domain/names.js';
+import { displayName } from '../../../domain/names.js';
 import {
   belowTarget,
   dailySeries,
@@ -36,6 +36,7 @@ import { access, teacherOf } from '../../platform/access/access.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
+import { namesInList } from '../../platform/views/list-names.js';
 import { assertDyad } from './practice.policy.js';
 import { practiceRepository } from './practice.repository.js';
 import { toPlanView } from './plan-view.js';
@@ -113,25 +114,6 @@ function uniqueStudents<T extends { id: string }>(rows: T[]): T[] {
   const seen = new Map<string, T>();
   for (const r of rows) if (!seen.has(r.id)) seen.set(r.id, r);
   return [...seen.values()];
-}
-
-/** The names to show for one list of students: two Lucias become "Lucia G." and "Lucia M.". */
-export function namesInList(
-  students: Iterable<{
-    id: string;
-    given_name: string;
-    preferred_name: string | null;
-    family_name: string;
-  }>,
-): Map<string, string> {
-  return listNames(
-    [...students].map((s) => ({
-      id: s.id,
-      givenName: s.given_name,
-      preferredName: s.preferred_name,
-      familyName: s.family_name,
-    })),
-  );
 }
 
 /** The teacher's morning screen: who needs them this week and why, open repairs, plan days. */
@@ -292,11 +274,11 @@ export async function getClassRatios(
   const lastDay = new Map(
     signals.map((x) => [x.student_id, readSignals(x, actor.timeZone).lastPositiveDay]),
   );
-  const name = namesInList(students);
   const rows = students
     .map((s) => ({
       studentId: s.id,
-      displayName: name.get(s.id)!,
+      // Shown with the family name beside it (the class ratios page), so no list name here.
+      displayName: displayName(s.given_name, s.preferred_name),
       familyName: s.family_name,
       ratio: sumRatio(
         dailySeries(
