@@ -228,8 +228,14 @@ describe.each(testDialects())('the demo teacher on $name', ({ target }) => {
     }
     expect(lucias).toHaveLength(2);
     expect(lucias[0]!.familyName).not.toBe(lucias[1]!.familyName);
-    // The teacher's week names its students within one list: never two plain "Lucia"s.
-    const names = [...today.focus, ...today.openRepairs].map((x) => x.displayName);
-    expect(names).not.toContain('Lucia');
+    // One of them waits for a repair: the teacher's week names her with her family name's start.
+    const waiting = today.openRepairs.find((r) => lucias.some((l) => l.id === r.studentId));
+    expect(waiting).toBeDefined();
+    const family = lucias.find((l) => l.id === waiting!.studentId)!.familyName;
+    expect(waiting!.displayName).toMatch(/^Lucia \S+/);
+    expect(family.startsWith(waiting!.displayName.slice('Lucia '.length).replace(/\.$/, ''))).toBe(
+      true,
+    );
+    expect([...today.focus, ...today.openRepairs].map((x) => x.displayName)).not.toContain('Lucia');
   });
 });

@@ -217,6 +217,20 @@ export function demoTeacherPractice(data: DemoData, today: string, seed = 7): De
     }
   });
 
+  // One Lucia was corrected in yesterday's lesson and the repair is still to come, so the week's
+  // lists show her told apart from the other ("Lucia G.").
+  {
+    const last = schoolDays[n - 1]!;
+    const at = periodStart(last, first.period, 40);
+    const isCloser = (k: string) => closesRepair(k);
+    for (let k = moments.length - 1; k >= 0; k--)
+      if (moments[k]!.studentId === l1.id && moments[k]!.at >= at && isCloser(moments[k]!.kind))
+        moments.splice(k, 1);
+    for (let k = marks.length - 1; k >= 0; k--)
+      if (marks[k]!.studentId === l1.id && marks[k]!.at >= at) marks.splice(k, 1);
+    moments.push({ at, kind: 'correction', studentId: l1.id, classId: first.id });
+  }
+
   // Two-by-ten plans: the running one is on its seventh day today (one day missed), the
   // finished one ran in the term's second and third weeks.
   const plans: Database['plans'][] = [];
