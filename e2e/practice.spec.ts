@@ -101,7 +101,8 @@ describe.skipIf(!browserAvailable)('daily practice', () => {
       expect(await anaItem.getByRole('link', { name: 'Ana' }).getAttribute('href')).toBe(
         `/students/${ana.id}`,
       );
-      await expectText(week, 'Ana — waiting 2 hours');
+      const waiting = week.getByRole('list', { name: 'The oldest repairs waiting' });
+      await expectText(waiting.getByRole('listitem').filter({ hasText: 'Ana' }), 'waiting 2 hours');
       // The teacher's own figure over the window, with the research's reference beside it.
       await expectText(week, '3 : 1');
       await expectText(
@@ -114,10 +115,10 @@ describe.skipIf(!browserAvailable)('daily practice', () => {
 
       // "Not this week": Ana leaves the list (the server agrees after a reload), her repair stays.
       await anaItem.getByRole('button', { name: 'Not this week for Ana' }).click();
-      await expectText(week.getByRole('status'), "Ana is off this week's list.");
+      await expectText(week.getByRole('status').first(), "Ana is off this week's list.");
       await expectNoText(focus, 'Ana');
       expect((await focused(page)).name).toBe('Who needs you this week');
-      await expectText(week, 'Ana — waiting 2 hours');
+      await expectText(waiting.getByRole('listitem').filter({ hasText: 'Ana' }), 'waiting 2 hours');
       await expectNoAxeViolations(page, 'teacher home after "not this week"');
       await page.reload();
       await week.getByRole('heading', { name: 'Who needs you this week' }).waitFor();
@@ -151,6 +152,78 @@ describe.skipIf(!browserAvailable)('daily practice', () => {
       await expectText(semana, spanishSpan);
       await expectText(semana, 'No hay nada pendiente de reparar.');
       await expectNoAxeViolations(page, 'teacher home in Spanish');
+
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it(
+    'closes a repair as not needed in one tap, and undoes it by keyboard, on a 390 px phone',
+    { timeout: 90_000 },
+    async () => {
+      const { room, ana, ben, api } = await classroom();
+      await log(api, room.cls.id, 'correction', ana.id, at(TODAY, 13));
+      await log(api, room.cls.id, 'correction', ben.id, at('2026-11-20', 15));
+      const { page, context, pageErrors } = await openPage(h, {
+        viewport: { width: 390, height: 844 },
+      });
+      await signInAs(page, room.teacher.account);
+      await page.goto('/practice/repairs/open');
+      await page.getByRole('heading', { level: 1, name: 'Repairs waiting' }).waitFor();
+      const section = page.getByRole('main');
+      const waiting = section.getByRole('list', { name: 'Repairs waiting' });
+      await expectText(waiting, 'Ana');
+      await expectText(waiting, 'Ben');
+      await expectNoAxeViolations(page, 'repairs waiting');
+      await expectNoHorizontalScroll(page);
+
+      // One tap: Ben's repair closes, the undo takes the focus.
+      await waiting.getByRole('button', { name: 'Not needed for Ben' }).click();
+      await expectText(section.getByRole('status'), 'The repair for Ben is closed as not needed.');
+      await expectNoText(waiting, 'Ben');
+      await expect.poll(async () => (await focused(page)).name).toMatch(/^Undo/);
+      await expectNoAxeViolations(page, 'a repair closed as not needed');
+      const marks = () =>
+        h.db.kysely
+          .selectFrom('repair_closures')
+          .select(['student_id', 'undone_at'])
+          .where('district_id', '=', room.district.id)
+          .execute();
+      expect(await marks()).toEqual([{ student_id: ben.id, undone_at: null }]);
+
+      // The keyboard alone takes it back.
+      await page.keyboard.press('Enter');
+      await expectText(section.getByRole('status'), 'The repair for Ben is waiting again.');
+      await expectText(waiting, 'Ben');
+      expect((await focused(page)).name).toBe('Repairs waiting');
+      expect((await marks())[0]!.undone_at).not.toBeNull();
+
+      // By keyboard again, from the heading: Tab to Ana's "Not needed" and press Enter.
+      await tabTo(page, 'Not needed for Ana');
+      await page.keyboard.press('Enter');
+      await expectText(section.getByRole('status'), 'The repair for Ana is closed as not needed.');
+      await expectNoText(waiting, 'Ana');
+      // "How fast I repair" counts the one closed as not needed, apart from the repairs made.
+      await page.goto('/practice/repairs');
+      const figure = (term: string) =>
+        page.locator('dl.figures div').filter({ hasText: term }).locator('dd');
+      await expect.poll(() => figure('Closed as not needed').textContent()).toBe('1');
+      expect(await figure('Repairs waiting now').textContent()).toBe('1');
+      await expectNoAxeViolations(page, 'how fast I repair, with one closed as not needed');
+      // The home page agrees: Ana is not waiting for a repair there either.
+      await page.goto('/');
+      const week = page.getByRole('region', { name: 'This week' });
+      await expectText(week, 'Ben');
+      await expectNoText(week.getByRole('list', { name: 'The oldest repairs waiting' }), 'Ana');
+      await expectNoHorizontalScroll(page);
+
+      // In Spanish (on a phone the language is in the menu).
+      await page.goto('/practice/repairs/open');
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('button', { name: 'Español' }).click();
+      await page.getByRole('button', { name: 'No hace falta para Ben' }).waitFor();
+      await expectNoAxeViolations(page, 'repairs waiting in Spanish');
 
       expect(pageErrors).toEqual([]);
       await context.close();

@@ -33,6 +33,8 @@ const NOW = new Date('2026-11-23T15:00:00Z');
 const OWNER_DAY_OFF = 'Owner district snow day';
 const TODAY = '2026-11-23';
 
+const OWNER_MARK = 'owner-mark-0001';
+
 type Intruder =
   'sameSchoolTeacher' | 'otherDistrictTeacher' | 'otherDistrictAdmin' | 'student' | 'signedOut';
 
@@ -80,6 +82,19 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       startDate: '2026-11-16',
     });
     expect(plan.statusCode).toBe(201);
+    // A correction the owner then closed as not needed (its mark is the owner's to undo).
+    const corrected = await owner.post('/api/interactions', {
+      clientId: 'owner-log-0002',
+      kind: 'correction',
+      studentIds: [room.students[0]!.id],
+      classId: room.cls.id,
+    });
+    expect(corrected.statusCode).toBe(201);
+    const marked = await owner.post('/api/practice/repairs/not-needed', {
+      studentId: room.students[0]!.id,
+      clientId: OWNER_MARK,
+    });
+    expect(marked.statusCode).toBe(200);
 
     // Same school, teaches another class, not this student.
     const colleague = await buildStaff(k, {
@@ -420,6 +435,21 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
     {
       route: 'POST /api/practice/focus/dismissals',
       call: (c, w) => c.post('/api/practice/focus/dismissals', { studentId: w.studentId }),
+      expect: TEACHERS_OWN_STUDENT,
+    },
+    {
+      route: 'POST /api/practice/repairs/not-needed',
+      call: (c, w) =>
+        c.post('/api/practice/repairs/not-needed', {
+          studentId: w.studentId,
+          clientId: `intruder-${Math.random().toString(36).slice(2, 10)}`,
+        }),
+      expect: TEACHERS_OWN_STUDENT,
+    },
+    {
+      // The owner's mark, by its client id: another account has no such mark.
+      route: 'POST /api/practice/repairs/not-needed/undo',
+      call: (c) => c.post('/api/practice/repairs/not-needed/undo', { clientId: OWNER_MARK }),
       expect: TEACHERS_OWN_STUDENT,
     },
     {
@@ -920,7 +950,17 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       .select(['kind', 'undone_at'])
       .where('student_id', '=', w.studentId)
       .execute();
-    expect(rows).toEqual([{ kind: 'affirmation', undone_at: null }]);
+    expect(rows.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+      { kind: 'affirmation', undone_at: null },
+      { kind: 'correction', undone_at: null },
+    ]);
+    // The owner's "not needed" mark is the only one, and no intruder undid it.
+    const marks = await db.kysely
+      .selectFrom('repair_closures')
+      .select(['client_id', 'undone_at'])
+      .where('student_id', '=', w.studentId)
+      .execute();
+    expect(marks).toEqual([{ client_id: OWNER_MARK, undone_at: null }]);
     const plans = await db.kysely
       .selectFrom('plans')
       .select(['status', 'reflection'])

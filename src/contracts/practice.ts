@@ -33,6 +33,8 @@ export const OpenRepairView = Type.Object({
   displayName: Type.String(),
   openedAt: Type.String(),
   ageHours: Type.Number(),
+  /** School days since the day it opened (0: today); past five it no longer leads the focus list. */
+  schoolDays: Type.Integer(),
 });
 
 export const PlanDayToday = Type.Object({
@@ -158,6 +160,18 @@ export const SetConflictHistoryBody = Type.Object(
 );
 export const DismissBody = Type.Object({ studentId: Id }, { additionalProperties: false });
 
+/** Closes the student's open repair as not needed; the client id makes a replay a no-op. */
+export const RepairNotNeededBody = Type.Object(
+  { studentId: Id, clientId: ClientId },
+  { additionalProperties: false },
+);
+export type RepairNotNeededBody = Static<typeof RepairNotNeededBody>;
+/** Takes back a "not needed" mark, within the undo window of a logged moment. */
+export const UndoRepairNotNeededBody = Type.Object(
+  { clientId: ClientId },
+  { additionalProperties: false },
+);
+
 export const StartPlanBody = Type.Object(
   { studentId: Id, startDate: IsoDate },
   { additionalProperties: false },
@@ -200,9 +214,13 @@ export const LogIncidentResponse = Type.Object({
 export type LogIncidentResponse = Static<typeof LogIncidentResponse>;
 
 export const RepairReportResponse = Type.Object({
-  /** Repairs closed this term, still open, and the median hours from opening to closing. */
+  /**
+   * Repairs closed this term by a repair, still open, marked not needed, and the median hours
+   * from opening to a repair.
+   */
   closed: Type.Integer(),
   open: Type.Integer(),
+  notNeeded: Type.Integer(),
   medianHours: Type.Union([Type.Number(), Type.Null()]),
 });
 export type RepairReportResponse = Static<typeof RepairReportResponse>;

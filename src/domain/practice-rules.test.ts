@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { weeklyFocus, weekStart, type FocusCandidate } from './focus-list.js';
 import { incidentProblem } from './incidents.js';
 import { belowTarget, dailySeries, positivesPerCorrection, sumRatio } from './ratio.js';
-import { openRepair, repairEpisodes, timeToRepair } from './repairs.js';
+import {
+  isUrgentRepair,
+  openRepair,
+  REPAIR_NOT_NEEDED,
+  REPAIR_URGENT_SCHOOL_DAYS,
+  repairEpisodes,
+  timeToRepair,
+} from './repairs.js';
 import { explainStage, suggestStage, type StageSignals } from './stages.js';
 
 describe('ratio', () => {
@@ -44,11 +51,34 @@ describe('repairs', () => {
       { at: t(50), kind: 'correction' },
     ]);
     expect(eps).toEqual([
-      { openedAt: t(9), closedAt: t(14) },
-      { openedAt: t(20), closedAt: t(30) },
-      { openedAt: t(50), closedAt: null },
+      { openedAt: t(9), closedAt: t(14), closedBy: 'repair' },
+      { openedAt: t(20), closedAt: t(30), closedBy: 'repair' },
+      { openedAt: t(50), closedAt: null, closedBy: null },
     ]);
-    expect(timeToRepair(eps)).toEqual({ closed: 2, open: 1, medianHours: 7.5 });
+    expect(timeToRepair(eps)).toEqual({ closed: 2, open: 1, notNeeded: 0, medianHours: 7.5 });
+  });
+  it('closes a repair marked not needed, and counts it apart from the repairs it times', () => {
+    const eps = repairEpisodes([
+      { at: t(1), kind: 'correction' },
+      { at: t(2), kind: REPAIR_NOT_NEEDED },
+      { at: t(3), kind: 'correction' },
+      { at: t(13), kind: 'empathy_statement' },
+      { at: t(20), kind: 'correction' },
+    ]);
+    expect(eps.map((e) => e.closedBy)).toEqual(['not_needed', 'repair', null]);
+    expect(timeToRepair(eps)).toEqual({ closed: 1, open: 1, notNeeded: 1, medianHours: 10 });
+    expect(
+      openRepair([
+        { at: t(1), kind: 'incident' },
+        { at: t(5), kind: REPAIR_NOT_NEEDED },
+      ]),
+    ).toBeNull();
+  });
+  it('keeps a repair urgent for five school days after the day it opened', () => {
+    expect(REPAIR_URGENT_SCHOOL_DAYS).toBe(5);
+    expect(isUrgentRepair(0)).toBe(true);
+    expect(isUrgentRepair(5)).toBe(true);
+    expect(isUrgentRepair(6)).toBe(false);
   });
   it('closes a repair logged at the same instant as its cause', () => {
     expect(
@@ -70,7 +100,7 @@ describe('repairs', () => {
         { at: t(1), kind: 'repair' },
         { at: t(2), kind: 'correction' },
       ]),
-    ).toEqual({ openedAt: t(2), closedAt: null });
+    ).toEqual({ openedAt: t(2), closedAt: null, closedBy: null });
   });
 });
 
@@ -82,7 +112,11 @@ describe('stage suggestion precedence', () => {
     interactionsThisTerm: 30,
   };
   it.each([
-    [{}, 'maintain', 'steady'],
+    [{}, 'maintain', 'meets_five_to_one'], // 8 : 1
+    [{ window: { positive: 10, corrections: 2 } }, 'maintain', 'meets_five_to_one'],
+    [{ window: { positive: 9, corrections: 2 } }, 'establish', 'below_five_to_one'],
+    [{ window: { positive: 4, corrections: 0 } }, 'maintain', 'meets_five_to_one'],
+    [{ window: { positive: 0, corrections: 0 } }, 'establish', 'no_positive_in_window'],
     [{ interactionsThisTerm: 4 }, 'establish', 'few_interactions'],
     [{ conflictHistory: true, interactionsThisTerm: 2 }, 'pre_establish', 'conflict_history'],
     [
@@ -95,7 +129,7 @@ describe('stage suggestion precedence', () => {
       'restore',
       'open_repair',
     ],
-    [{ window: { positive: 2, corrections: 2 } }, 'maintain', 'steady'], // equal is not "outnumber"
+    [{ window: { positive: 2, corrections: 2 } }, 'establish', 'below_five_to_one'], // 1 : 1
   ] as const)('%o → %s', (patch, stage, reason) => {
     const signals = { ...base, ...patch };
     const s = suggestStage(signals);
@@ -110,6 +144,7 @@ describe('weekly focus list', () => {
     studentId: id,
     displayName: id.toUpperCase(),
     openRepairHours: null,
+    openRepairSchoolDays: null,
     planDayToday: false,
     schoolDaysWithoutPositive: null,
     lowRatio: null,
@@ -117,7 +152,11 @@ describe('weekly focus list', () => {
     dismissed: false,
     ...patch,
   });
-  it('keeps at most five, most urgent reason first, then severity, then name', () => {
+  const repair = (hours: number, schoolDays: number) => ({
+    openRepairHours: hours,
+    openRepairSchoolDays: schoolDays,
+  });
+  it('keeps at most five, the most pressing of each reason first, reasons in priority order', () => {
     const list = weeklyFocus([
       c('a', { preEstablish: true }),
       c('b', { lowRatio: 1.5 }),
@@ -125,18 +164,64 @@ describe('weekly focus list', () => {
       c('d', { schoolDaysWithoutPositive: 6 }),
       c('e', { schoolDaysWithoutPositive: 12 }),
       c('f', { planDayToday: true, lowRatio: 0.1 }),
-      c('g', { openRepairHours: 5 }),
-      c('h', { openRepairHours: 50 }),
+      c('g', repair(5, 0)),
+      c('h', repair(50, 2)),
       c('i', {}),
-      c('j', { openRepairHours: 500, dismissed: true }),
+      c('j', { ...repair(500, 4), dismissed: true }),
     ]);
     expect(list.map((x) => `${x.studentId}:${x.reason}`)).toEqual([
       'h:open_repair',
-      'g:open_repair',
       'f:plan_day_today',
       'e:no_positive_lately',
-      'd:no_positive_lately',
+      'c:low_ratio',
+      'a:pre_establish',
     ]);
+  });
+  it('mixes reasons: a second of each only after one of each', () => {
+    const list = weeklyFocus([
+      c('r1', repair(10, 1)),
+      c('r2', repair(20, 2)),
+      c('r3', repair(30, 3)),
+      c('r4', repair(40, 4)),
+      c('r5', repair(50, 5)),
+      c('n1', { schoolDaysWithoutPositive: 9 }),
+      c('n2', { schoolDaysWithoutPositive: 7 }),
+    ]);
+    expect(list.map((x) => x.studentId)).toEqual(['r5', 'n1', 'r4', 'n2', 'r3']);
+  });
+  it('fills the list from one reason when there is no other', () => {
+    const list = weeklyFocus(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => c(id, repair(10 + i, 1))),
+    );
+    expect(list.map((x) => x.studentId)).toEqual(['f', 'e', 'd', 'c', 'b']);
+  });
+  it('ranks a repair older than five school days after every other reason', () => {
+    const list = weeklyFocus([
+      c('september', repair(1900, 60)),
+      c('last-week', repair(170, 6)),
+      c('a', { preEstablish: true }),
+      c('b', { lowRatio: 1 }),
+      c('d', { schoolDaysWithoutPositive: 6 }),
+      c('p', { planDayToday: true }),
+      c('fresh', repair(20, 1)),
+    ]);
+    expect(list.map((x) => `${x.studentId}:${x.reason}`)).toEqual([
+      'fresh:open_repair',
+      'p:plan_day_today',
+      'd:no_positive_lately',
+      'b:low_ratio',
+      'a:pre_establish',
+    ]);
+    // With room to spare, old repairs come in, the newest first.
+    expect(
+      weeklyFocus([c('september', repair(1900, 60)), c('last-week', repair(170, 6))]).map(
+        (x) => `${x.studentId}:${x.reason}`,
+      ),
+    ).toEqual(['last-week:old_repair', 'september:old_repair']);
+    // An old repair does not hide a student's other reason.
+    expect(
+      weeklyFocus([c('x', { ...repair(900, 30), schoolDaysWithoutPositive: 8 })])[0]!.reason,
+    ).toBe('no_positive_lately');
   });
   it('is deterministic whatever the input order', () => {
     const xs = [

@@ -3,6 +3,7 @@ import { localDate } from '../../../domain/calendar.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Database } from '../../platform/db/schema.js';
 import { demoDemographics } from './demo-demographics.js';
+import { demoTeacherPractice } from './demo-practice.js';
 import { demoSurveyRows } from './demo-surveys.js';
 import { ConflictError } from '../../platform/errors.js';
 import {
@@ -36,6 +37,9 @@ export async function seedDemo(
 ): Promise<DemoSummary> {
   const options: DemoOptions = { ...DEMO_DEFAULTS, today: localDate(now, DEMO_TIMEZONE), ...opts };
   const data = generateDemo(options);
+  // The demo teacher's practice replaces their generated moments (and names two students Lucia).
+  const practice = demoTeacherPractice(data, options.today);
+  data.interactions = practice.interactions;
   const taken = await demoRepository(db).usernameTaken(Object.values(DEMO_USERNAMES));
   if (taken)
     throw new ConflictError(
@@ -63,6 +67,12 @@ export async function seedDemo(
     await repo.insertAll('enrollments', data.enrollments);
     await repo.insertAll('accounts', hashed);
     await repo.insertAll('interactions', data.interactions);
+    await repo.insertAll('plans', practice.plans);
+    await repo.insertAll('dyad_flags', practice.dyadFlags);
+    await repo.insertAll('dyad_stages', practice.dyadStages);
+    await repo.insertAll('incidents', practice.incidents);
+    await repo.insertAll('incident_explanations', practice.incidentExplanations);
+    await repo.insertAll('repair_closures', practice.repairClosures);
     const surveys = demoSurveyRows(data, options.today);
     await repo.insertAll('survey_waves', [surveys.wave]);
     await repo.insertAll('survey_administrations', [surveys.adm]);

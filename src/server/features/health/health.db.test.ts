@@ -66,6 +66,7 @@ describe.each(testDialects())('health and migrations on $name', ({ name, target 
       'dyad_stages',
       'dyad_flags',
       'focus_dismissals',
+      'repair_closures',
       'student_profile_fields',
       'questionnaire_responses',
       'questionnaire_answers',

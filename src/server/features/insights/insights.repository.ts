@@ -276,6 +276,7 @@ export function insightsRepository(db: Db) {
           'r.accuracy',
           'p.given_name',
           'p.preferred_name',
+          'p.family_name',
         ])
         .where('r.district_id', '=', districtId)
         .where('r.teacher_id', '=', teacherId)

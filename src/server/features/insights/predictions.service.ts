@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { getQuestionnaire, GET_TO_KNOW_YOU } from '../../platform/content/questionnaires.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { namesInList } from '../../platform/views/list-names.js';
 import { teacherOf } from '../../platform/access/access.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import { assertTeachesStudent } from './insights.policy.js';
@@ -184,9 +185,10 @@ export async function getAccuracy(
   const { actor } = ctx;
   const teacherId = teacherOf(actor);
   const rows = await insightsRepository(db).teacherReveals(actor.districtId, teacherId, Q);
+  const names = namesInList(rows.map((r) => ({ ...r, id: r.student_id })));
   const reveals = rows.map((r) => ({
     studentId: r.student_id,
-    displayName: displayName(r.given_name, r.preferred_name),
+    displayName: names.get(r.student_id)!,
     revealedOn: r.revealed_on,
     scoredPredictions: Number(r.scored_predictions),
     accuracy: r.accuracy === null ? null : Number(r.accuracy),

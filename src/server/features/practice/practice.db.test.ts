@@ -14,7 +14,7 @@ import {
   isPositive,
   type InteractionKind,
 } from '../../../domain/interaction-kinds.js';
-import { openRepair } from '../../../domain/repairs.js';
+import { openRepair, REPAIR_NOT_NEEDED } from '../../../domain/repairs.js';
 import type { Db } from '../../platform/db/database.js';
 import type { App } from '../../platform/http/app.js';
 import { practiceRepository } from './practice.repository.js';
@@ -161,7 +161,150 @@ describe.each(testDialects())('daily practice on $name', ({ target }) => {
         at('2026-11-19'),
       ]);
       const report = (await r.t.get('/api/practice/repairs')).json();
-      expect(report).toEqual({ closed: 2, open: 2, medianHours: 60 });
+      expect(report).toEqual({ closed: 2, open: 2, notNeeded: 0, medianHours: 60 });
+    });
+
+    it('closes a repair as not needed in one tap: off the list and the focus, on record, undoable for ten minutes', async () => {
+      const r = await room(2);
+      // Five warm moments and a correction: the repair is student 0's only reason to be listed.
+      for (let k = 0; k < 5; k++) await r.log('warm_moment', 0, at('2026-11-23', 13));
+      await r.log('correction', 0, at('2026-11-23', 14));
+      await r.log('correction', 1, at('2026-11-20', 14));
+      const sid = r.students[0]!.id;
+      const before = (await r.t.get('/api/practice/today')).json();
+      expect(before.focus).toContainEqual(
+        expect.objectContaining({ studentId: sid, reason: 'open_repair' }),
+      );
+      const res = await r.t.post('/api/practice/repairs/not-needed', {
+        studentId: sid,
+        clientId: 'not-needed-0001',
+      });
+      expect(res.statusCode).toBe(200);
+      const day = res.json();
+      expect(day.openRepairs.map((x: { studentId: string }) => x.studentId)).toEqual([
+        r.students[1]!.id,
+      ]);
+      expect(day.focus.some((f: { studentId: string }) => f.studentId === sid)).toBe(false);
+      // A replay changes nothing; a second mark with nothing open is refused.
+      const replay = await r.t.post('/api/practice/repairs/not-needed', {
+        studentId: sid,
+        clientId: 'not-needed-0001',
+      });
+      expect(replay.statusCode).toBe(200);
+      const again = await r.t.post('/api/practice/repairs/not-needed', {
+        studentId: sid,
+        clientId: 'not-needed-0002',
+      });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.message).toMatch(/Nothing is waiting for repair/);
+      const rows = await db.kysely
+        .selectFrom('repair_closures')
+        .selectAll()
+        .where('district_id', '=', r.district.id)
+        .execute();
+      expect(rows).toMatchObject([
+        {
+          student_id: sid,
+          teacher_id: r.teacher.person.id,
+          author_account_id: r.teacher.account.id,
+          opened_at: at('2026-11-23', 14),
+          closed_at: NOW.toISOString(),
+          reason: 'not_needed',
+          undone_at: null,
+        },
+      ]);
+      // Not a repair: the report counts it apart, and the dyad is no longer in restore.
+      expect((await r.t.get('/api/practice/repairs')).json()).toEqual({
+        closed: 0,
+        open: 1,
+        notNeeded: 1,
+        medianHours: null,
+      });
+      expect((await r.t.get(`/api/practice/students/${sid}`)).json().openRepair).toBeNull();
+
+      const undo = await r.t.post('/api/practice/repairs/not-needed/undo', {
+        clientId: 'not-needed-0001',
+      });
+      expect(undo.statusCode).toBe(200);
+      expect(
+        undo
+          .json()
+          .openRepairs.map((x: { studentId: string }) => x.studentId)
+          .sort(),
+      ).toEqual([sid, r.students[1]!.id].sort());
+      const kept = await db.kysely
+        .selectFrom('repair_closures')
+        .select('undone_at')
+        .where('district_id', '=', r.district.id)
+        .executeTakeFirstOrThrow();
+      expect(kept.undone_at).toBe(NOW.toISOString());
+
+      // Marked again, and past the undo window, it stays.
+      await r.t.post('/api/practice/repairs/not-needed', {
+        studentId: sid,
+        clientId: 'not-needed-0003',
+      });
+      clock = new Date(NOW.getTime() + 11 * 60_000);
+      try {
+        const late = await r.t.post('/api/practice/repairs/not-needed/undo', {
+          clientId: 'not-needed-0003',
+        });
+        expect(late.statusCode).toBe(409);
+        expect(late.json().error.message).toMatch(/10-minute undo window/);
+      } finally {
+        clock = NOW;
+      }
+      const missing = await r.t.post('/api/practice/repairs/not-needed/undo', {
+        clientId: 'not-needed-9999',
+      });
+      expect(missing.statusCode).toBe(404);
+    });
+
+    it('tells two students named Lucia apart on the focus list and the repairs list', async () => {
+      const r = await buildClassroom(db.kysely, {
+        today: TODAY,
+        studentNames: [
+          { given: 'Lucia', family: 'Garcia' },
+          { given: 'Lucia', family: 'Martinez' },
+          { given: 'Ben', family: 'Okafor' },
+        ],
+      });
+      const t = await signIn(app, r.teacher.account.username, r.teacher.account.password);
+      for (const s of r.students)
+        await t.post('/api/interactions', {
+          clientId: cid(),
+          kind: 'correction',
+          studentIds: [s.id],
+          classId: r.cls.id,
+          occurredAt: at('2026-11-23', 14),
+        });
+      const day = (await t.get('/api/practice/today')).json();
+      const names = (xs: Array<{ displayName: string }>) => xs.map((x) => x.displayName).sort();
+      expect(names(day.openRepairs)).toEqual(['Ben', 'Lucia G.', 'Lucia M.']);
+      expect(names(day.focus)).toEqual(['Ben', 'Lucia G.', 'Lucia M.']);
+    });
+
+    it('an open repair older than five school days gives way to every other reason on the focus list', async () => {
+      const r = await room(3);
+      // Monday 2026-11-23 is today; 2026-11-13 is six school days back, 2026-11-17 four.
+      await r.log('correction', 0, at('2026-11-13'));
+      await r.log('correction', 1, at('2026-11-17'));
+      const day = (await r.t.get('/api/practice/today')).json();
+      expect(
+        day.openRepairs.map((x: { studentId: string; schoolDays: number }) => [
+          x.studentId,
+          x.schoolDays,
+        ]),
+      ).toEqual([
+        [r.students[0]!.id, 6],
+        [r.students[1]!.id, 4],
+      ]);
+      const reasons = Object.fromEntries(
+        day.focus.map((f: { studentId: string; reason: string }) => [f.studentId, f.reason]),
+      );
+      expect(reasons[r.students[1]!.id]).toBe('open_repair');
+      // Student 0 has had no positive moment either: that is their reason now, not September.
+      expect(reasons[r.students[0]!.id]).toBe('no_positive_lately');
     });
     it('the per-dyad signals of any history agree with the domain rules (property)', async () => {
       const CAP = 3; // counted up to here (a stage needs to know "fewer than five", no more)
@@ -180,7 +323,7 @@ describe.each(testDialects())('daily practice on $name', ({ target }) => {
       ];
       const event = fc.record({
         student: fc.integer({ min: 0, max: 2 }),
-        kind: fc.constantFrom(...INTERACTION_KINDS, 'incident' as const),
+        kind: fc.constantFrom(...INTERACTION_KINDS, 'incident' as const, REPAIR_NOT_NEEDED),
         at: fc.constantFrom(...instants),
         undone: fc.boolean(),
       });
@@ -194,6 +337,10 @@ describe.each(testDialects())('daily practice on $name', ({ target }) => {
             .where('district_id', '=', districtId)
             .execute();
           await db.kysely.deleteFrom('incidents').where('district_id', '=', districtId).execute();
+          await db.kysely
+            .deleteFrom('repair_closures')
+            .where('district_id', '=', districtId)
+            .execute();
           for (const e of history) {
             const base = {
               district_id: districtId,
@@ -209,6 +356,22 @@ describe.each(testDialects())('daily practice on $name', ({ target }) => {
               await db.kysely
                 .insertInto('incidents')
                 .values({ ...base, what_happened: 'x', next_step: 'y' })
+                .execute();
+            else if (e.kind === REPAIR_NOT_NEEDED)
+              await db.kysely
+                .insertInto('repair_closures')
+                .values({
+                  district_id: districtId,
+                  id: base.id,
+                  client_id: base.client_id,
+                  author_account_id: base.author_account_id,
+                  teacher_id: teacherId,
+                  student_id: base.student_id,
+                  opened_at: e.at,
+                  closed_at: e.at,
+                  reason: 'not_needed',
+                  undone_at: e.undone ? e.at : null,
+                })
                 .execute();
             else
               await db.kysely
@@ -240,7 +403,9 @@ describe.each(testDialects())('daily practice on $name', ({ target }) => {
                 e.at < until &&
                 (e.kind === 'incident' || !e.undone),
             );
-            const moments = seen.filter((e) => e.kind !== 'incident');
+            const moments = seen.filter(
+              (e) => e.kind !== 'incident' && e.kind !== REPAIR_NOT_NEEDED,
+            );
             const positives = moments.filter((e) => isPositive(e.kind as InteractionKind));
             const open = openRepair(seen.map((e) => ({ at: e.at, kind: e.kind })));
             const row = bySql.get(student.id);

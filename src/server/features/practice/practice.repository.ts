@@ -2,7 +2,7 @@
 // teacher (the dyads are theirs), so no query here can reach another teacher's practice.
 import { sql, type Kysely } from 'kysely';
 import { POSITIVE_KINDS } from '../../../domain/interaction-kinds.js';
-import { REPAIR_CLOSERS, REPAIR_OPENERS } from '../../../domain/repairs.js';
+import { REPAIR_CLOSERS, REPAIR_NOT_NEEDED, REPAIR_OPENERS } from '../../../domain/repairs.js';
 import { teacherStudents } from '../../platform/access/access.repository.js';
 import { isPostgres } from '../../platform/db/partitions.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -143,7 +143,8 @@ export function practiceRepository(db: K) {
             .where('teacher_id', '=', teacherId)
             .where('occurred_at', '>=', since)
             .where('occurred_at', '<', until),
-        );
+        )
+        .unionAll(this.notNeededMarks(districtId, teacherId, since, until));
       /** The newest moment of these kinds, per student. */
       const newest = (kinds: readonly string[]) =>
         sql<
@@ -154,7 +155,10 @@ export function practiceRepository(db: K) {
         .with('c', (qb) =>
           qb
             .selectFrom('m')
-            .select(['m.student_id', newest(REPAIR_CLOSERS).as('last_closer')])
+            .select([
+              'm.student_id',
+              newest([...REPAIR_CLOSERS, REPAIR_NOT_NEEDED]).as('last_closer'),
+            ])
             .groupBy('m.student_id'),
         )
         .selectFrom('m')
@@ -168,7 +172,11 @@ export function practiceRepository(db: K) {
           ])}) and (c.last_closer is null or m.occurred_at > c.last_closer) then m.occurred_at end)`.as(
             'first_open',
           ),
-          sql<number | string>`count(case when m.kind <> 'incident' then 1 end)`.as('moments'),
+          sql<
+            number | string
+          >`count(case when m.kind not in ('incident', ${REPAIR_NOT_NEEDED}) then 1 end)`.as(
+            'moments',
+          ),
         ])
         .groupBy('m.student_id')
         .execute();
@@ -200,9 +208,21 @@ export function practiceRepository(db: K) {
             .select('i.occurred_at')
             .orderBy('i.occurred_at', 'desc')
             .limit(1);
+          const lastNotNeeded = eb
+            .selectFrom('repair_closures as x')
+            .select('x.closed_at')
+            .where('x.district_id', '=', districtId)
+            .where('x.teacher_id', '=', teacherId)
+            .whereRef('x.student_id', '=', 'p.id')
+            .where('x.closed_at', '>=', since)
+            .where('x.closed_at', '<', until)
+            .where('x.undone_at', 'is', null)
+            .orderBy('x.closed_at', 'desc')
+            .limit(1);
           // One bound per student, so each lookup is a range scan of the dyad index. Without a
           // closer, '' (before every instant): an opener at the range's very start counts.
-          const afterClose = eb.fn.coalesce(lastCloser, eb.val(''));
+          // SQLite's two-argument max() is the later of the two closers.
+          const afterClose = sql<string>`max(${eb.fn.coalesce(lastCloser, eb.val(''))}, ${eb.fn.coalesce(lastNotNeeded, eb.val(''))})`;
           return [
             'p.id as student_id',
             dyad([...POSITIVE_KINDS])
@@ -284,11 +304,60 @@ export function practiceRepository(db: K) {
         .where('teacher_id', '=', teacherId)
         .where('occurred_at', '>=', since)
         .where('occurred_at', '<', until);
+      let marks = this.notNeededMarks(districtId, teacherId, since, until);
       if (studentId !== undefined) {
         moments = moments.where('student_id', '=', studentId);
         incidents = incidents.where('student_id', '=', studentId);
+        marks = marks.where('student_id', '=', studentId);
       }
-      return moments.unionAll(incidents).execute();
+      return moments.unionAll(incidents).unionAll(marks).execute();
+    },
+
+    /** The teacher's standing "not needed" marks in [since, until), as repair events. */
+    notNeededMarks(districtId: string, teacherId: string, since: string, until: string) {
+      return db
+        .selectFrom('repair_closures')
+        .select([
+          'student_id',
+          sql<string>`${sql.lit(REPAIR_NOT_NEEDED)}`.as('kind'),
+          'closed_at as occurred_at',
+        ])
+        .where('district_id', '=', districtId)
+        .where('teacher_id', '=', teacherId)
+        .where('closed_at', '>=', since)
+        .where('closed_at', '<', until)
+        .where('undone_at', 'is', null);
+    },
+
+    async repairClosureByClientId(districtId: string, authorAccountId: string, clientId: string) {
+      return db
+        .selectFrom('repair_closures')
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where('author_account_id', '=', authorAccountId)
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+    },
+
+    /** Records a "not needed" mark; a replayed client id changes nothing. */
+    async insertRepairClosure(row: Database['repair_closures']) {
+      await db
+        .insertInto('repair_closures')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['district_id', 'author_account_id', 'client_id']).doNothing(),
+        )
+        .execute();
+    },
+
+    async undoRepairClosure(districtId: string, id: string, at: string) {
+      await db
+        .updateTable('repair_closures')
+        .set({ undone_at: at })
+        .where('district_id', '=', districtId)
+        .where('id', '=', id)
+        .where('undone_at', 'is', null)
+        .execute();
     },
 
     async conversationDates(

@@ -6,10 +6,12 @@ import {
   DismissBody,
   DyadResponse,
   PracticeTodayResponse,
+  RepairNotNeededBody,
   RepairReportResponse,
   SetConflictHistoryBody,
   SetStageBody,
   StudentParams,
+  UndoRepairNotNeededBody,
 } from '../../../contracts/practice.js';
 import {
   dismissFocus,
@@ -17,11 +19,14 @@ import {
   getDyad,
   getPracticeToday,
   getRepairReport,
+  markRepairNotNeeded,
   setConflictHistory,
   setStage,
+  undoRepairNotNeeded,
 } from './practice.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const writeErrors = { ...errors, 409: ErrorResponse };
 // A teacher's practice is theirs alone: no other role reads it (PRODUCT.md).
 const teacherOnly = { policy: ['teacher'] as const };
 
@@ -94,6 +99,31 @@ const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { body: DismissBody, response: { 200: PracticeTodayResponse, ...errors } },
     },
     async (req) => dismissFocus(db.kysely, req.ctx!, req.body.studentId),
+  );
+
+  // "Not needed": closes the student's open repair in one tap; undone like a logged moment.
+  app.post(
+    '/repairs/not-needed',
+    {
+      config: teacherOnly,
+      schema: {
+        body: RepairNotNeededBody,
+        response: { 200: PracticeTodayResponse, ...writeErrors },
+      },
+    },
+    async (req) => markRepairNotNeeded(db.kysely, req.ctx!, req.body.studentId, req.body.clientId),
+  );
+
+  app.post(
+    '/repairs/not-needed/undo',
+    {
+      config: teacherOnly,
+      schema: {
+        body: UndoRepairNotNeededBody,
+        response: { 200: PracticeTodayResponse, ...writeErrors },
+      },
+    },
+    async (req) => undoRepairNotNeeded(db.kysely, req.ctx!, req.body.clientId),
   );
 };
 

@@ -14,7 +14,7 @@ import {
   type TermCalendar,
 } from '../../../domain/calendar.js';
 import { weeklyFocus, weekStart, type FocusCandidate } from '../../../domain/focus-list.js';
-import { isPositive, isInteractionKind } from '../../../domain/interaction-kinds.js';
+import { canUndo, isPositive, isInteractionKind } from '../../../domain/interaction-kinds.js';
 import { displayName } from '../../../domain/names.js';
 import {
   belowTarget,
@@ -35,6 +35,8 @@ import {
 import { access, teacherOf } from '../../platform/access/access.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import type { Database } from '../../platform/db/schema.js';
+import { ConflictError, NotFoundError } from '../../platform/errors.js';
+import { namesInList } from '../../platform/views/list-names.js';
 import { assertDyad } from './practice.policy.js';
 import { practiceRepository } from './practice.repository.js';
 import { toPlanView } from './plan-view.js';
@@ -73,9 +75,9 @@ function hoursSince(iso: string, now: Date): number {
 }
 
 /**
- * Counts school days after a student's last positive moment, up to today (from the term's
- * start when there was none). The term's school days are listed once per request; each
- * student is then a binary search.
+ * Counts school days after a date (a student's last positive moment, the day a repair opened),
+ * up to today (from the term's start when there was none). The term's school days are listed
+ * once per request; each student is then a binary search.
  */
 function droughtCounter(cal: TermCalendar, today: string) {
   const days = schoolDaysBetween(cal, cal.startDate, today);
@@ -133,7 +135,8 @@ export async function getPracticeToday(db: K, rc: RequestContext): Promise<Pract
   const repo = practiceRepository(db);
   const students = uniqueStudents(await repo.students(actor.districtId, teacherId, today));
   const onRoster = new Set(students.map((s) => s.id));
-  const name = new Map(students.map((s) => [s.id, displayName(s.given_name, s.preferred_name)]));
+  // One list: the focus list, the repairs and the plan days name the same students alike.
+  const name = namesInList(students);
   const w = ratioWindow(cal, today, actor.timeZone);
 
   const [windowCounts, signals, activePlans, stages, flags, dismissed] = await Promise.all([
@@ -182,6 +185,8 @@ export async function getPracticeToday(db: K, rc: RequestContext): Promise<Pract
   );
 
   const daysWithoutPositive = droughtCounter(cal, today);
+  const repairSchoolDays = (opened: string) =>
+    daysWithoutPositive(localDate(opened, actor.timeZone));
   const candidates: FocusCandidate[] = students.map((s) => {
     const ratio = windowRatio.get(s.id) ?? { positive: 0, corrections: 0, total: 0 };
     const dyad = signalsOf.get(s.id);
@@ -198,6 +203,7 @@ export async function getPracticeToday(db: K, rc: RequestContext): Promise<Pract
       studentId: s.id,
       displayName: name.get(s.id)!,
       openRepairHours: opened ? hoursSince(opened, now) : null,
+      openRepairSchoolDays: opened ? repairSchoolDays(opened) : null,
       planDayToday: planDays.some((p) => p.studentId === s.id && !p.done),
       schoolDaysWithoutPositive: drought >= NO_POSITIVE_SCHOOL_DAYS ? drought : null,
       lowRatio: belowTarget(ratio) ? positivesPerCorrection(ratio) : null,
@@ -221,6 +227,7 @@ export async function getPracticeToday(db: K, rc: RequestContext): Promise<Pract
         displayName: name.get(s.id)!,
         openedAt: openRepairAt.get(s.id)!,
         ageHours: hoursSince(openRepairAt.get(s.id)!, now),
+        schoolDays: repairSchoolDays(openRepairAt.get(s.id)!),
       }))
       .sort((a, b) => b.ageHours - a.ageHours),
     planDays,
@@ -270,6 +277,7 @@ export async function getClassRatios(
   const rows = students
     .map((s) => ({
       studentId: s.id,
+      // Shown with the family name beside it (the class ratios page), so no list name here.
       displayName: displayName(s.given_name, s.preferred_name),
       familyName: s.family_name,
       ratio: sumRatio(
@@ -420,12 +428,77 @@ export async function dismissFocus(db: K, ctx: RequestContext, studentId: string
   return getPracticeToday(db, ctx);
 }
 
+/**
+ * Closes the student's open repair as not needed (src/domain/repairs.ts) and answers with the
+ * new day. The mark is stored with its author, the repair's start and the time, so it stays on
+ * record; a replayed client id returns the same answer without a second mark.
+ */
+export async function markRepairNotNeeded(
+  db: K,
+  rc: RequestContext,
+  studentId: string,
+  clientId: string,
+): Promise<PracticeTodayResponse> {
+  const { actor, now } = rc;
+  const { teacherId } = await assertDyad(db, rc, studentId);
+  const repo = practiceRepository(db);
+  const replay = await repo.repairClosureByClientId(actor.districtId, actor.accountId, clientId);
+  if (replay) {
+    if (replay.student_id !== studentId)
+      throw new ConflictError('This client id was already used for another student.');
+    return getPracticeToday(db, rc);
+  }
+  const ctx = await termContext(rc);
+  const events = await repo.repairEvents(
+    actor.districtId,
+    teacherId,
+    ctx.term ? ctx.termStart : '0000',
+    ctx.todayEnd,
+    studentId,
+  );
+  const open = openRepair(events.map((e) => ({ at: e.occurred_at, kind: e.kind })));
+  if (!open) throw new ConflictError('Nothing is waiting for repair with this student.');
+  await repo.insertRepairClosure({
+    district_id: actor.districtId,
+    id: randomUUID(),
+    client_id: clientId,
+    author_account_id: actor.accountId,
+    teacher_id: teacherId,
+    student_id: studentId,
+    opened_at: open.openedAt,
+    closed_at: now.toISOString(),
+    reason: 'not_needed',
+    undone_at: null,
+  });
+  return getPracticeToday(db, rc);
+}
+
+/** Takes back a "not needed" mark within the undo window of a logged moment; twice is a no-op. */
+export async function undoRepairNotNeeded(
+  db: K,
+  rc: RequestContext,
+  clientId: string,
+): Promise<PracticeTodayResponse> {
+  const { actor, now } = rc;
+  const repo = practiceRepository(db);
+  const mark = await repo.repairClosureByClientId(actor.districtId, actor.accountId, clientId);
+  if (!mark) throw new NotFoundError('This "not needed" mark');
+  // The student must still be the teacher's: the same check as every practice write.
+  await assertDyad(db, rc, mark.student_id);
+  if (mark.undone_at === null) {
+    if (!canUndo(mark.closed_at, now.getTime()))
+      throw new ConflictError('The 10-minute undo window has passed for this mark.');
+    await repo.undoRepairClosure(actor.districtId, mark.id, now.toISOString());
+  }
+  return getPracticeToday(db, rc);
+}
+
 /** How fast this teacher's repairs happen this term: for the teacher's eyes only. */
 export async function getRepairReport(db: K, rc: RequestContext): Promise<RepairReportResponse> {
   const { actor } = rc;
   const teacherId = teacherOf(actor);
   const ctx = await termContext(rc);
-  if (!ctx.term) return { closed: 0, open: 0, medianHours: null };
+  if (!ctx.term) return { closed: 0, open: 0, notNeeded: 0, medianHours: null };
   const events = await practiceRepository(db).repairEvents(
     actor.districtId,
     teacherId,

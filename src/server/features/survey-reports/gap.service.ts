@@ -8,13 +8,13 @@ import type { GapParams, GapResponse } from '../../../contracts/survey-reports.j
 import { dyadGap, meanOf } from '../../../domain/surveys/gap.js';
 import { groupKey } from '../../../domain/surveys/report.js';
 import { respondentScaleScore, type Scale } from '../../../domain/surveys/scoring.js';
-import { displayName } from '../../../domain/names.js';
 import { access, isTeacher } from '../../platform/access/access.js';
 import { accessRepository } from '../../platform/access/access.repository.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { getInstrument, loadInstrumentLibrary } from '../../platform/content/instruments.js';
+import { namesInList } from '../../platform/views/list-names.js';
 import { instrumentScales, publishSchool } from './published.js';
 import { administrationView, reportSettings } from './survey-reports.service.js';
 import { surveyReportsRepository } from './survey-reports.repository.js';
@@ -115,7 +115,7 @@ export async function getGap(
   const shared = await repo.sharedAnswers(actor.districtId, a.id, cls.id, teacherId);
   const sharedAnswers = byResponse(shared);
   const respondentOf = new Map(shared.map((r) => [r.id, r.respondent_id!]));
-  const names = new Map(students.map((s) => [s.id, displayName(s.given_name, s.preferred_name)]));
+  const names = namesInList(students);
   const rows: GapResponse['students'] = [];
   for (const [responseId, answers] of sharedAnswers) {
     const studentId = respondentOf.get(responseId)!;

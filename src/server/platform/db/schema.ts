@@ -284,6 +284,19 @@ export interface DyadFlagsTable {
   conflict_history: Flag;
   updated_at: string;
 }
+/** A repair the teacher closed as not needed (src/domain/repairs.ts); undone rows stay. */
+export interface RepairClosuresTable {
+  district_id: string;
+  id: string;
+  client_id: string;
+  author_account_id: string;
+  teacher_id: string;
+  student_id: string;
+  opened_at: string;
+  closed_at: string;
+  reason: 'not_needed';
+  undone_at: string | null;
+}
 export interface FocusDismissalsTable {
   district_id: string;
   teacher_id: string;
@@ -489,6 +502,7 @@ export interface Database {
   dyad_stages: DyadStagesTable;
   dyad_flags: DyadFlagsTable;
   focus_dismissals: FocusDismissalsTable;
+  repair_closures: RepairClosuresTable;
   districts: DistrictsTable;
   schools: SchoolsTable;
   terms: TermsTable;

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { TodayCounts as TodayCountsView } from '../../../../contracts/classes.js';
 import type { LogInteractionsBody } from '../../../../contracts/interactions.js';
 import { QUICK_KINDS, type InteractionKind } from '../../../../domain/interaction-kinds.js';
+import { listNames } from '../../../../domain/names.js';
 import { Alert, ErrorAlert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { Loading } from '../../../components/ui/loading.js';
@@ -82,9 +83,13 @@ function ClassViewBody({ classId }: { classId: string }) {
   const allSelected = students.length > 0 && selectedIds.length === students.length;
   const nothingSelected = selectedIds.length === 0;
 
+  // First names alone, so two Lucias in the class read "Lucia G." and "Lucia M.".
+  const shown = listNames(
+    students.map((s) => ({ id: s.id, givenName: s.displayName, familyName: s.familyName })),
+  );
   const namesOf = (ids: readonly string[]) =>
     formatList(
-      ids.map((id) => students.find((s) => s.id === id)?.displayName ?? ''),
+      ids.map((id) => shown.get(id) ?? ''),
       i18n.language,
     );
 

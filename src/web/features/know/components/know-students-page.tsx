@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { KnowStudentsResponse } from '../../../../contracts/know.js';
+import { listNames } from '../../../../domain/names.js';
 import { ErrorAlert } from '../../../components/ui/alert.js';
 import { Loading } from '../../../components/ui/loading.js';
 import { PageHeading } from '../../../components/ui/page-heading.js';
@@ -36,26 +38,37 @@ export function KnowStudentsPage() {
         ) : students.data.students.length === 0 ? (
           <p>{t('know.students.none')}</p>
         ) : (
-          <ul className="plain-list know-student-list">
-            {students.data.students.map((s) => (
-              <li key={s.id} className="know-student">
-                <p className="know-student-name">
-                  <Link to={`/students/${encodeURIComponent(s.id)}`}>
-                    {s.displayName} {s.familyName}
-                  </Link>
-                </p>
-                <p className="hint">
-                  {s.classes.map((c) => c.title).join(', ')} ·{' '}
-                  {t(`know.students.status.${s.questionnaire}`)}
-                </p>
-                {s.questionnaire !== 'submitted' ? (
-                  <HandOutLink studentId={s.id} name={s.displayName} />
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <StudentList students={students.data.students} />
         )}
       </section>
     </>
+  );
+}
+
+function StudentList({ students }: { students: KnowStudentsResponse['students'] }) {
+  const { t } = useTranslation();
+  // The hand-out button names the student by first name: two Lucias need telling apart.
+  const shown = listNames(
+    students.map((s) => ({ id: s.id, givenName: s.displayName, familyName: s.familyName })),
+  );
+  return (
+    <ul className="plain-list know-student-list">
+      {students.map((s) => (
+        <li key={s.id} className="know-student">
+          <p className="know-student-name">
+            <Link to={`/students/${encodeURIComponent(s.id)}`}>
+              {s.displayName} {s.familyName}
+            </Link>
+          </p>
+          <p className="hint">
+            {s.classes.map((c) => c.title).join(', ')} ·{' '}
+            {t(`know.students.status.${s.questionnaire}`)}
+          </p>
+          {s.questionnaire !== 'submitted' ? (
+            <HandOutLink studentId={s.id} name={shown.get(s.id) ?? s.displayName} />
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }

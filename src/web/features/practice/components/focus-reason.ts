@@ -31,6 +31,12 @@ export function useReasonText(week: PracticeTodayResponse): (item: FocusItem) =>
         });
       case 'pre_establish':
         return t('practice.focus.reasons.preEstablish');
+      case 'old_repair': {
+        const repair = week.openRepairs.find((r) => r.studentId === item.studentId);
+        return repair
+          ? t('practice.focus.reasons.oldRepair', { age: formatAge(repair.ageHours, t) })
+          : t('practice.focus.reasons.oldRepairNoAge');
+      }
     }
   };
 }

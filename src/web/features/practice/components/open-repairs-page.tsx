@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/alert.js';
@@ -5,38 +6,37 @@ import { Loading } from '../../../components/ui/loading.js';
 import { PageHeading } from '../../../components/ui/page-heading.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { usePracticeToday } from '../api/get-practice-today.js';
-import { formatAge } from '../lib/format.js';
+import { OpenRepairsList } from './open-repairs-list.js';
 
 /**
- * Every repair waiting, oldest first: the whole list behind the home's three oldest. Each name
- * leads to the student's page, where the repair is logged. The teacher's own: nobody else sees it.
+ * Every repair waiting, oldest first: the whole list behind the home's three oldest, each
+ * closable as not needed in one tap. Each name leads to the student's page, where the repair is
+ * logged. The teacher's own: nobody else sees it.
  */
 export function OpenRepairsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('practice.openRepairs.title'));
   const today = usePracticeToday();
-  if (today.isPending) return <Loading />;
-  if (today.isError) return <ErrorAlert error={today.error} onRetry={() => void today.refetch()} />;
-  const repairs = [...today.data.openRepairs].sort((a, b) => b.ageHours - a.ageHours);
+  const heading = useRef<HTMLHeadingElement>(null);
   return (
     <>
-      <PageHeading lead={t('practice.openRepairs.lead')}>
+      <PageHeading id="open-repairs-heading" ref={heading} lead={t('practice.openRepairs.lead')}>
         {t('practice.openRepairs.title')}
       </PageHeading>
-      {repairs.length === 0 ? (
-        <p>{t('practice.week.noRepairs')}</p>
+      {today.isPending ? (
+        <Loading />
+      ) : today.isError ? (
+        <ErrorAlert error={today.error} onRetry={() => void today.refetch()} />
       ) : (
         <>
-          <p>{t('practice.week.repairsCount', { count: repairs.length })}</p>
-          <ol className="plain-list open-repairs" aria-label={t('practice.openRepairs.title')}>
-            {repairs.map((r) => (
-              <li key={r.studentId}>
-                <Link to={`/students/${encodeURIComponent(r.studentId)}`}>{r.displayName}</Link>
-                {' — '}
-                {t('practice.week.repairAge', { age: formatAge(r.ageHours, t) })}
-              </li>
-            ))}
-          </ol>
+          {today.data.openRepairs.length > 0 ? (
+            <p>{t('practice.week.repairsCount', { count: today.data.openRepairs.length })}</p>
+          ) : null}
+          <OpenRepairsList
+            week={today.data}
+            headingId="open-repairs-heading"
+            headingRef={heading}
+          />
         </>
       )}
       <p>

@@ -9,8 +9,8 @@ import { LiveMessage } from '../../../components/ui/live-message.js';
 import { Loading } from '../../../components/ui/loading.js';
 import { useDismissFocus } from '../api/dismiss-focus.js';
 import { usePracticeToday } from '../api/get-practice-today.js';
-import { formatAge } from '../lib/format.js';
 import { useLogMoment } from '../lib/use-log-moment.js';
+import { formatAge } from '../lib/format.js';
 import { RatioFigure } from './ratio-figure.js';
 import { useReasonText } from './focus-reason.js';
 

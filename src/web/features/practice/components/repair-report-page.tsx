@@ -15,7 +15,7 @@ export function RepairReportPage() {
   if (report.isPending) return <Loading />;
   if (report.isError)
     return <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />;
-  const { closed, open, medianHours } = report.data;
+  const { closed, open, notNeeded, medianHours } = report.data;
   return (
     <>
       <PageHeading lead={t('practice.repairs.lead')}>{t('practice.repairs.title')}</PageHeading>
@@ -29,6 +29,10 @@ export function RepairReportPage() {
           <dd>{open}</dd>
         </div>
         <div>
+          <dt>{t('practice.repairs.notNeeded')}</dt>
+          <dd>{notNeeded}</dd>
+        </div>
+        <div>
           <dt>{t('practice.repairs.median')}</dt>
           <dd>
             {medianHours === null
@@ -38,6 +42,11 @@ export function RepairReportPage() {
         </div>
       </dl>
       <p className="hint">{t('practice.repairs.explain')}</p>
+      {open > 0 ? (
+        <p>
+          <Link to="/practice/repairs/open">{t('practice.week.allRepairs', { count: open })}</Link>
+        </p>
+      ) : null}
       <p>
         <Link to="/">{t('errors.backHome')}</Link>
       </p>
