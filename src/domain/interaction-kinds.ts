@@ -30,6 +30,16 @@ export const STUDENT_PAGE_KINDS = [
   'note',
 ] as const satisfies readonly InteractionKind[];
 
+/**
+ * Kinds that are not a moment with the student: the teacher's own note. They do not count as
+ * interactions of the dyad (a stage's "few interactions", the focus list's signals).
+ */
+export const NOT_CONTACT_KINDS: ReadonlySet<InteractionKind> = new Set(['note']);
+
+export function isContact(kind: InteractionKind): boolean {
+  return !NOT_CONTACT_KINDS.has(kind);
+}
+
 /** Kinds whose request must carry a note: the note is what they record. */
 export const NOTE_REQUIRED_KINDS: ReadonlySet<InteractionKind> = new Set(['note']);
 

@@ -11,6 +11,7 @@ import {
 } from '../../../../test/harness.js';
 import {
   INTERACTION_KINDS,
+  isContact,
   isPositive,
   type InteractionKind,
 } from '../../../domain/interaction-kinds.js';
@@ -403,8 +404,12 @@ describe.each(testDialects())('daily practice on $name', ({ target }) => {
                 e.at < until &&
                 (e.kind === 'incident' || !e.undone),
             );
+            // A private note is the teacher's own, not a moment with the student.
             const moments = seen.filter(
-              (e) => e.kind !== 'incident' && e.kind !== REPAIR_NOT_NEEDED,
+              (e) =>
+                e.kind !== 'incident' &&
+                e.kind !== REPAIR_NOT_NEEDED &&
+                isContact(e.kind as InteractionKind),
             );
             const positives = moments.filter((e) => isPositive(e.kind as InteractionKind));
             const open = openRepair(seen.map((e) => ({ at: e.at, kind: e.kind })));

@@ -1,7 +1,7 @@
 // Reads and writes of the daily practice: every query is scoped to the district and to one
 // teacher (the dyads are theirs), so no query here can reach another teacher's practice.
 import { sql, type Kysely } from 'kysely';
-import { POSITIVE_KINDS } from '../../../domain/interaction-kinds.js';
+import { NOT_CONTACT_KINDS, POSITIVE_KINDS } from '../../../domain/interaction-kinds.js';
 import { REPAIR_CLOSERS, REPAIR_NOT_NEEDED, REPAIR_OPENERS } from '../../../domain/repairs.js';
 import { teacherStudents } from '../../platform/access/access.repository.js';
 import { isPostgres } from '../../platform/db/partitions.js';
@@ -172,11 +172,11 @@ export function practiceRepository(db: K) {
           ])}) and (c.last_closer is null or m.occurred_at > c.last_closer) then m.occurred_at end)`.as(
             'first_open',
           ),
-          sql<
-            number | string
-          >`count(case when m.kind not in ('incident', ${REPAIR_NOT_NEEDED}) then 1 end)`.as(
-            'moments',
-          ),
+          sql<number | string>`count(case when m.kind not in (${sql.join([
+            'incident',
+            REPAIR_NOT_NEEDED,
+            ...NOT_CONTACT_KINDS,
+          ])}) then 1 end)`.as('moments'),
         ])
         .groupBy('m.student_id')
         .execute();
@@ -259,6 +259,7 @@ export function practiceRepository(db: K) {
                   .where('i.occurred_at', '>=', since)
                   .where('i.occurred_at', '<', until)
                   .where('i.undone_at', 'is', null)
+                  .where('i.kind', 'not in', [...NOT_CONTACT_KINDS])
                   .limit(cap)
                   .as('c'),
               )
