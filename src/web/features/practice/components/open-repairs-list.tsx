@@ -1,4 +1,4 @@
-import { useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PracticeTodayResponse } from '../../../../contracts/practice.js';
@@ -34,6 +34,10 @@ export function OpenRepairsList({
   const [reopened, setReopened] = useState<string | null>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
   const busy = mark.isPending || undo.isPending;
+  // The row is gone: land on the undo, the likeliest next step (once it is on the page).
+  useEffect(() => {
+    if (last) undoRef.current?.focus();
+  }, [last]);
 
   function notNeeded(studentId: string, name: string) {
     if (busy) return;
@@ -46,8 +50,6 @@ export function OpenRepairsList({
         onSuccess: () => {
           pending.current.delete(studentId);
           setLast({ clientId, name });
-          // The row is gone: land on the undo, the likeliest next step.
-          requestAnimationFrame(() => undoRef.current?.focus());
         },
       },
     );
