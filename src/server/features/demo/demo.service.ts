@@ -3,7 +3,7 @@ import { localDate } from '../../../domain/calendar.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Database } from '../../platform/db/schema.js';
 import { demoDemographics } from './demo-demographics.js';
-import { demoSurveyRows } from './demo-surveys.js';
+import { seedDemoSurveys } from './demo-surveys.js';
 import { ConflictError } from '../../platform/errors.js';
 import {
   DEMO_DEFAULTS,
@@ -63,13 +63,7 @@ export async function seedDemo(
     await repo.insertAll('enrollments', data.enrollments);
     await repo.insertAll('accounts', hashed);
     await repo.insertAll('interactions', data.interactions);
-    const surveys = demoSurveyRows(data, options.today);
-    await repo.insertAll('survey_waves', [surveys.wave]);
-    await repo.insertAll('survey_administrations', [surveys.adm]);
-    await repo.insertAll('survey_administration_targets', surveys.targets);
-    await repo.insertAll('survey_participations', surveys.participations);
-    await repo.insertAll('survey_responses', surveys.responses);
-    await repo.insertAll('survey_answers', surveys.answers);
+    await seedDemoSurveys(trx, data, options.today, data.district.timezone);
     const know = generateKnowDemo(
       data,
       getQuestionnaire(GET_TO_KNOW_YOU),
