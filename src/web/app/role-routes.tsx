@@ -26,6 +26,10 @@ import { RosterPage } from '../features/roster/components/roster-page.js';
 import { GapPage } from '../features/survey-reports/components/gap-page.js';
 import { ReportPage } from '../features/survey-reports/components/report-page.js';
 import {
+  ReportSettingsLink,
+  ReportSettingsPage,
+} from '../features/survey-reports/components/report-settings-page.js';
+import {
   ReportsPage,
   SurveyReportsLink,
 } from '../features/survey-reports/components/reports-page.js';
@@ -43,7 +47,11 @@ import { PredictionsPage } from '../features/insights/components/predictions-pag
 import { SchoolInsightSettings } from '../features/insights/components/school-insight-settings.js';
 import { StudentCommonalities } from '../features/insights/components/student-commonalities.js';
 import { useStudent } from '../features/students/api/get-student.js';
-import { AdministrationsPage } from '../features/surveys/components/administrations-page.js';
+import {
+  AdministrationsPage,
+  SurveysAdminLink,
+} from '../features/surveys/components/administrations-page.js';
+import { ManageAdministrationPage } from '../features/surveys/components/manage-administration-page.js';
 import { OpenSurveysSection } from '../features/surveys/components/open-surveys-section.js';
 import { TakeSurveyPage } from '../features/surveys/components/take-survey-page.js';
 import { Loading } from '../components/ui/loading.js';
@@ -227,7 +235,20 @@ const SURVEY_VIEWERS = new Set(['teacher', 'leader', 'district_admin']);
 export function SurveyReportsRoute() {
   const user = useCurrentUser();
   if (!SURVEY_VIEWERS.has(user.role)) return <NotFoundPage />;
-  return <ReportsPage />;
+  return (
+    <>
+      <ReportsPage />
+      {user.role === 'teacher' ? null : <SurveysAdminLink />}
+      {user.role === 'district_admin' ? <ReportSettingsLink /> : null}
+    </>
+  );
+}
+
+/** The district's settings for survey results (the minimum group size): district admins. */
+export function SurveySettingsRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'district_admin') return <NotFoundPage />;
+  return <ReportSettingsPage />;
 }
 
 export function SurveyReportRoute() {
@@ -257,6 +278,14 @@ export function SurveysAdminRoute() {
   const user = useCurrentUser();
   if (user.role !== 'leader' && user.role !== 'district_admin') return <NotFoundPage />;
   return <AdministrationsPage today={new Date().toISOString().slice(0, 10)} />;
+}
+
+/** One survey a leader or district admin runs: edit, close early, cancel. */
+export function ManageSurveyRoute() {
+  const user = useCurrentUser();
+  const { administrationId = '' } = useParams();
+  if (user.role !== 'leader' && user.role !== 'district_admin') return <NotFoundPage />;
+  return <ManageAdministrationPage key={administrationId} administrationId={administrationId} />;
 }
 
 /** Answering a survey: signed in, or through a one-time link's session (no sign-in needed). */

@@ -127,11 +127,6 @@ export async function updateAdministration(
   const classesChange = changes('classIds', !sameSet(classIds, targets.classIds));
   const gradesChange = changes('grades', !sameSet(grades, targets.grades));
   if (classesChange || gradesChange) {
-    if (classIds.length === 0 && grades.length === 0)
-      throw new ValidationError(
-        classesChange ? 'classIds' : 'grades',
-        'choose at least one class or grade',
-      );
     const scopes = await repo.answeredScopes(actor.districtId, adm.id);
     const removedClass = targets.classIds.find(
       (c) => !classIds.includes(c) && (scopes.classIds.has(c) || scopes.subjectKeys.has(c)),
@@ -148,6 +143,11 @@ export async function updateAdministration(
       throw new ValidationError(
         'grades',
         `cannot remove grade ${removedGrade}: its students have answered; grades can still be added`,
+      );
+    if (classIds.length === 0 && grades.length === 0)
+      throw new ValidationError(
+        classesChange ? 'classIds' : 'grades',
+        'choose at least one class or grade',
       );
     const added = classIds.filter((c) => !targets.classIds.includes(c));
     if (added.length) {
