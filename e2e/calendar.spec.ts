@@ -58,6 +58,7 @@ describe.skipIf(!browserAvailable)('school calendar', () => {
       const { page, context, pageErrors } = await openPage(h);
       await signInThroughPage(page, admin.account);
       await page.getByRole('heading', { level: 1, name: room.district.name }).waitFor();
+      await expectNoAxeViolations(page, 'district admin home');
       await page.getByRole('link', { name: 'School calendar: terms and days off' }).click();
       await page.getByRole('heading', { level: 1, name: 'School calendar' }).waitFor();
       const terms = page.getByRole('region', { name: 'Terms' }).getByRole('table');

@@ -24,7 +24,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { build } from 'vite';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { App } from '../src/server/platform/http/app.js';
 import type { Db } from '../src/server/platform/db/database.js';
 import { buildTestApp, openTestDb } from '../test/harness.js';
@@ -219,6 +219,41 @@ export interface TestPage {
   pageErrors: string[];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Every page a spec file visits runs axe (issue 13): the harness records each page a browser
+// context navigates to, by route (ids and link codes as ":id"), and each page axe ran on; after
+// the file's tests, a visited route that axe never checked fails the file, naming it.
+
+const visitedRoutes = new Map<string, string>();
+const auditedRoutes = new Set<string>();
+
+/** A URL's route: its path with ids, link codes and tokens as ":id". */
+export function routeOf(url: string): string {
+  const { pathname } = new URL(url);
+  return pathname
+    .split('/')
+    .map((seg) => (/\d/.test(seg) && seg.length >= 16 ? ':id' : seg))
+    .join('/');
+}
+
+function trackPage(page: Page): void {
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame()) return;
+    const url = frame.url();
+    if (!url.startsWith('http')) return;
+    const route = routeOf(url);
+    if (!visitedRoutes.has(route)) visitedRoutes.set(route, url);
+  });
+}
+
+afterAll(() => {
+  const unchecked = [...visitedRoutes.entries()].filter(([route]) => !auditedRoutes.has(route));
+  expect(
+    unchecked.map(([route, url]) => `${route} (first visited at ${url})`),
+    'pages this spec file visited without running axe on them (expectNoAxeViolations)',
+  ).toEqual([]);
+});
+
 /** A fresh context (its own cookies and storage) and page. */
 export async function openPage(
   h: Harness,
@@ -231,6 +266,7 @@ export async function openPage(
     reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(10_000);
+  context.on('page', trackPage);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -244,6 +280,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Runs axe-core on the page as it is now; fails listing each violation and where it is. */
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+  auditedRoutes.add(routeOf(page.url()));
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.addScriptTag({ content: axeCore.source });
   const violations = await page.evaluate(async (tags) => {
@@ -337,6 +374,11 @@ export async function signInThroughPage(
   account: { username: string; password: string },
 ): Promise<void> {
   await page.goto('/sign-in');
+  // The sign-in page is checked once per spec file, the first time a test passes through it.
+  if (!auditedRoutes.has('/sign-in')) {
+    await page.getByLabel('Username or email').waitFor();
+    await expectNoAxeViolations(page, 'sign-in page');
+  }
   await page.getByLabel('Username or email').fill(account.username);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -175,6 +175,7 @@ describe.skipIf(!browserAvailable)('know your students', () => {
       const t = await openPage(h);
       await signInThroughPage(t.page, room.teacher.account);
       await t.page.getByRole('heading', { level: 1 }).waitFor();
+      await expectNoAxeViolations(t.page, 'teacher home');
       await t.page.goto(`/students/${student.id}`);
       const panel = t.page.getByRole('region', { name: 'What they shared with you' });
       await expectText(panel, 'I look after my little brother in the mornings');

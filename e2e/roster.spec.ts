@@ -81,6 +81,7 @@ describe.skipIf(!browserAvailable || !SETS)('district admin roster page', () => 
       const { page, context, pageErrors } = await openPage(h);
       await signInThroughPage(page, admin.account);
       await page.getByRole('heading', { level: 1, name: district.name }).waitFor();
+      await expectNoAxeViolations(page, 'district admin home');
       await page.getByRole('link', { name: 'Roster: import and export' }).click();
       await page.getByRole('heading', { level: 1, name: 'Roster' }).waitFor();
       const main = page.getByRole('main');

@@ -88,6 +88,8 @@ describe.skipIf(!browserAvailable)('survey results', () => {
 
       const t = await openPage(h);
       await signInThroughPage(t.page, room.teacher.account);
+      await t.page.getByRole('link', { name: 'Survey results' }).waitFor();
+      await expectNoAxeViolations(t.page, 'teacher home');
       await t.page.getByRole('link', { name: 'Survey results' }).click();
       await t.page.getByRole('heading', { level: 1, name: 'Survey results' }).waitFor();
       await expectNoAxeViolations(t.page, 'survey results list');
@@ -123,6 +125,8 @@ describe.skipIf(!browserAvailable)('survey results', () => {
 
       const l = await openPage(h);
       await signInThroughPage(l.page, leader.account);
+      await l.page.getByRole('link', { name: 'Survey results' }).waitFor();
+      await expectNoAxeViolations(l.page, 'leader home');
       await l.page.getByRole('link', { name: 'Survey results' }).click();
       await l.page.getByRole('link', { name: `School: ${room.school.name}` }).click();
       await l.page.getByRole('heading', { level: 1, name: room.school.name }).waitFor();
