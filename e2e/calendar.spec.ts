@@ -168,6 +168,7 @@ describe.skipIf(!browserAvailable)('school calendar', () => {
     const { page, context } = await openPage(h);
     await signInThroughPage(page, room.teacher.account);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await expectNoAxeViolations(page, 'teacher home');
     await page.goto('/admin/calendar');
     // A full page load (the app, then the session) on a CI machine running two test workers
     // once took longer than the default 10 s.
@@ -175,6 +176,7 @@ describe.skipIf(!browserAvailable)('school calendar', () => {
       .getByRole('heading', { level: 1, name: 'Page not found' })
       .waitFor({ timeout: 20_000 });
     expect(await page.getByRole('heading', { name: 'School calendar' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'page not found (teacher)');
     await context.close();
   });
 });

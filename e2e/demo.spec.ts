@@ -62,6 +62,8 @@ describe.skipIf(!browserAvailable)('the demo', () => {
       await l.page.getByRole('link', { name: 'Survey results' }).waitFor();
       await expectNoAxeViolations(l.page, 'demo leader home');
       await l.page.getByRole('link', { name: 'Survey results' }).click();
+      await l.page.getByRole('heading', { level: 1, name: 'Survey results' }).waitFor();
+      await expectNoAxeViolations(l.page, 'survey results (leader)');
       await l.page.getByRole('link', { name: /^School: / }).click();
       await l.page.locator('dl.figures').waitFor();
       expect((await scores(l.page, 'Belonging')).length).toBeGreaterThan(0);

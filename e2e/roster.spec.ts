@@ -242,6 +242,7 @@ describe.skipIf(!browserAvailable || !SETS)('district admin roster page', () => 
     const { page, context, pageErrors } = await openPage(h);
     await signInThroughPage(page, room.teacher.account);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await expectNoAxeViolations(page, 'teacher home');
     await page.goto('/admin/roster');
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     expect(await page.getByLabel('OneRoster file').count()).toBe(0);

@@ -187,6 +187,7 @@ describe.skipIf(!browserAvailable)('running surveys', () => {
       const { page, pageErrors } = await openPage(h, { viewport: PHONE });
       await signInThroughPage(page, admin);
       await page.getByRole('heading', { level: 1 }).waitFor();
+      await expectNoAxeViolations(page, 'district admin home at 390 px');
       await page.goto('/surveys');
       await page.getByRole('link', { name: 'Survey result settings' }).waitFor();
       await expectNoAxeViolations(page, 'survey results (admin) at 390 px');

@@ -128,6 +128,8 @@ describe.skipIf(!browserAvailable)('survey results', () => {
       await l.page.getByRole('link', { name: 'Survey results' }).waitFor();
       await expectNoAxeViolations(l.page, 'leader home');
       await l.page.getByRole('link', { name: 'Survey results' }).click();
+      await l.page.getByRole('heading', { level: 1, name: 'Survey results' }).waitFor();
+      await expectNoAxeViolations(l.page, 'survey results (leader)');
       await l.page.getByRole('link', { name: `School: ${room.school.name}` }).click();
       await l.page.getByRole('heading', { level: 1, name: room.school.name }).waitFor();
       await expectText(l.page.locator('dl.figures'), '6');
