@@ -948,6 +948,9 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       .selectFrom('survey_administrations')
       .select(['title', 'closes_at'])
       .where('id', '=', w.surveyAdmId)
+      .where('district_id', 'in', (q) =>
+        q.selectFrom('districts').select('id').where('name', '=', w.ownerDistrictName),
+      )
       .execute();
     expect(adm).toEqual([{ title: null, closes_at: '2026-12-04T00:00:00.000Z' }]);
     for (const table of ['survey_participations', 'one_time_links'] as const) {
