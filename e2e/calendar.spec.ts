@@ -58,6 +58,7 @@ describe.skipIf(!browserAvailable)('school calendar', () => {
       const { page, context, pageErrors } = await openPage(h);
       await signInThroughPage(page, admin.account);
       await page.getByRole('heading', { level: 1, name: room.district.name }).waitFor();
+      await expectNoAxeViolations(page, 'district admin home');
       await page.getByRole('link', { name: 'School calendar: terms and days off' }).click();
       await page.getByRole('heading', { level: 1, name: 'School calendar' }).waitFor();
       const terms = page.getByRole('region', { name: 'Terms' }).getByRole('table');
@@ -167,6 +168,7 @@ describe.skipIf(!browserAvailable)('school calendar', () => {
     const { page, context } = await openPage(h);
     await signInThroughPage(page, room.teacher.account);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await expectNoAxeViolations(page, 'teacher home');
     await page.goto('/admin/calendar');
     // A full page load (the app, then the session) on a CI machine running two test workers
     // once took longer than the default 10 s.
@@ -174,6 +176,7 @@ describe.skipIf(!browserAvailable)('school calendar', () => {
       .getByRole('heading', { level: 1, name: 'Page not found' })
       .waitFor({ timeout: 20_000 });
     expect(await page.getByRole('heading', { name: 'School calendar' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'page not found (teacher)');
     await context.close();
   });
 });

@@ -24,7 +24,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { build } from 'vite';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { App } from '../src/server/platform/http/app.js';
 import type { Db } from '../src/server/platform/db/database.js';
 import { buildTestApp, openTestDb } from '../test/harness.js';
@@ -219,6 +219,86 @@ export interface TestPage {
   pageErrors: string[];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Every page a spec file visits runs axe (issue 13): the harness records each page a browser
+// context navigates to, by who is signed in there and the route (ids and link codes as ":id"),
+// and each page axe ran on; after the file's tests, a page axe never checked fails the file,
+// naming it. "/" is a different page for a teacher and for a leader, so each is checked.
+
+const SIGNED_OUT = 'signed out';
+const visitedPages = new Map<string, string>();
+const auditedPages = new Set<string>();
+const pendingVisits: Promise<void>[] = [];
+/** Who is signed in in a context, from the session responses it has seen. */
+const contextRoles = new WeakMap<BrowserContext, { role: Promise<string> }>();
+
+/** A URL's route: its path with ids, link codes and tokens as ":id". */
+export function routeOf(url: string): string {
+  const { pathname } = new URL(url);
+  return pathname
+    .split('/')
+    .map((seg) => (/\d/.test(seg) && seg.length >= 16 ? ':id' : seg))
+    .join('/');
+}
+
+function roleOf(context: BrowserContext): Promise<string> {
+  return contextRoles.get(context)?.role ?? Promise.resolve(SIGNED_OUT);
+}
+
+async function pageKey(page: Page): Promise<string> {
+  return `${await roleOf(page.context())} ${routeOf(page.url())}`;
+}
+
+async function trackContext(context: BrowserContext): Promise<void> {
+  const tracked = { role: Promise.resolve(SIGNED_OUT) };
+  contextRoles.set(context, tracked);
+  context.on('response', (res) => {
+    const path = new URL(res.url()).pathname;
+    if (path === '/api/auth/sign-out' && res.ok()) tracked.role = Promise.resolve(SIGNED_OUT);
+    else if (path === '/api/auth/sign-in' || path === '/api/auth/session') {
+      if (res.status() === 200) {
+        const before = tracked.role;
+        tracked.role = res
+          .json()
+          .then((body: { user: { role: string } }) => body.user.role)
+          .catch(() => before);
+      } else if (path === '/api/auth/session' && res.status() === 401)
+        tracked.role = Promise.resolve(SIGNED_OUT);
+    }
+  });
+  // A page is visited when it shows its heading at a URL: a redirect that shows none ("/" to
+  // the sign-in page when signed out) is a pass-through, not a visit. The page reports each
+  // URL at which an <h1> is in the document.
+  await context.exposeBinding('__rapportVisited', (_source, url: string) => {
+    pendingVisits.push(
+      roleOf(context).then((role) => {
+        const key = `${role} ${routeOf(url)}`;
+        if (!visitedPages.has(key)) visitedPages.set(key, url);
+      }),
+    );
+  });
+  await context.addInitScript(() => {
+    let reported = '';
+    const report = () => {
+      if (location.href === reported || !document.querySelector('h1')) return;
+      reported = location.href;
+      (window as unknown as { __rapportVisited?: (url: string) => void }).__rapportVisited?.(
+        location.href,
+      );
+    };
+    new MutationObserver(report).observe(document, { childList: true, subtree: true });
+  });
+}
+
+afterAll(async () => {
+  await Promise.all(pendingVisits);
+  const unchecked = [...visitedPages.entries()].filter(([key]) => !auditedPages.has(key));
+  expect(
+    unchecked.map(([key, url]) => `${key} (first visited at ${url})`),
+    'pages this spec file visited without running axe on them (expectNoAxeViolations)',
+  ).toEqual([]);
+});
+
 /** A fresh context (its own cookies and storage) and page. */
 export async function openPage(
   h: Harness,
@@ -231,6 +311,7 @@ export async function openPage(
     reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(10_000);
+  await trackContext(context);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -244,6 +325,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Runs axe-core on the page as it is now; fails listing each violation and where it is. */
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+  auditedPages.add(await pageKey(page));
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.addScriptTag({ content: axeCore.source });
   const violations = await page.evaluate(async (tags) => {
@@ -337,7 +419,14 @@ export async function signInThroughPage(
   account: { username: string; password: string },
 ): Promise<void> {
   await page.goto('/sign-in');
+  // The sign-in page is checked once per spec file, the first time a test passes through it.
+  if (!auditedPages.has(`${SIGNED_OUT} /sign-in`)) {
+    await page.getByLabel('Username or email').waitFor();
+    await expectNoAxeViolations(page, 'sign-in page');
+  }
   await page.getByLabel('Username or email').fill(account.username);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // Until the app leaves the sign-in page, "the page's heading" is still the sign-in page's.
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
 }

@@ -67,6 +67,7 @@ describe.skipIf(!browserAvailable)('insights', () => {
       const { page, context, pageErrors } = await openPage(h);
       await signInThroughPage(page, room.teacher.account);
       await page.getByRole('heading', { level: 1, name: /^Good to see you/ }).waitFor();
+      await expectNoAxeViolations(page, 'teacher home');
 
       // The class overview: Ana with what she shares, Ben who has not shared yet.
       await page.goto(`/classes/${room.cls.id}/know`);

@@ -69,6 +69,8 @@ describe.skipIf(!browserAvailable)('know your students', () => {
         };
       });
       await signInThroughPage(s.page, account);
+      await s.page.getByRole('link', { name: /Getting to know you/ }).waitFor();
+      await expectNoAxeViolations(s.page, 'student home (phone)');
       await s.page.getByRole('link', { name: /Getting to know you/ }).click();
       await s.page.getByRole('heading', { level: 2, name: /What do you like to do/ }).waitFor();
       await expectNoAxeViolations(s.page, 'questionnaire, first question (phone)');
@@ -175,6 +177,7 @@ describe.skipIf(!browserAvailable)('know your students', () => {
       const t = await openPage(h);
       await signInThroughPage(t.page, room.teacher.account);
       await t.page.getByRole('heading', { level: 1 }).waitFor();
+      await expectNoAxeViolations(t.page, 'teacher home');
       await t.page.goto(`/students/${student.id}`);
       const panel = t.page.getByRole('region', { name: 'What they shared with you' });
       await expectText(panel, 'I look after my little brother in the mornings');
@@ -190,6 +193,7 @@ describe.skipIf(!browserAvailable)('know your students', () => {
       const l = await openPage(h);
       await signInThroughPage(l.page, leader.account);
       await l.page.getByRole('heading', { level: 1 }).waitFor();
+      await expectNoAxeViolations(l.page, 'leader home');
       await l.page.goto(`/students/${student.id}`);
       await l.page.getByRole('button', { name: 'Show what the student shared' }).click();
       await expectText(

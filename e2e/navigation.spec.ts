@@ -37,7 +37,7 @@ const MENUS = {
     second: { path: '/surveys/administrations', heading: 'Surveys' },
   },
   district_admin: {
-    items: ['Home', 'Roster', 'Calendar', 'Surveys', 'Results'],
+    items: ['Home', 'Roster', 'Calendar', 'Surveys', 'Results', 'Settings'],
     second: { path: '/admin/roster', heading: 'Roster' },
   },
   student: {

@@ -57,6 +57,7 @@ async function signIn(page: Page, room: Room) {
   await page.getByLabel('Password').fill(room.teacher.account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1, name: /^Good to see you/ }).waitFor();
+  await expectNoAxeViolations(page, 'teacher home');
 }
 
 /** Waits until the service worker controls the page and has cached what a reload of the class

@@ -81,6 +81,7 @@ describe.skipIf(!browserAvailable)('district admin roster page', () => {
       const { page, context, pageErrors } = await openPage(h);
       await signInThroughPage(page, admin.account);
       await page.getByRole('heading', { level: 1, name: district.name }).waitFor();
+      await expectNoAxeViolations(page, 'district admin home');
       await page.getByRole('link', { name: 'Roster: import and export' }).click();
       await page.getByRole('heading', { level: 1, name: 'Roster' }).waitFor();
       const main = page.getByRole('main');
@@ -244,6 +245,7 @@ describe.skipIf(!browserAvailable)('district admin roster page', () => {
     const { page, context, pageErrors } = await openPage(h);
     await signInThroughPage(page, room.teacher.account);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await expectNoAxeViolations(page, 'teacher home');
     await page.goto('/admin/roster');
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     expect(await page.getByLabel('OneRoster file').count()).toBe(0);

@@ -88,10 +88,12 @@ describe.skipIf(!browserAvailable)('survey results', () => {
 
       const t = await openPage(h);
       await signInThroughPage(t.page, room.teacher.account);
-      await t.page
+      const surveysLink = t.page
         .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: 'Surveys' })
-        .click();
+        .getByRole('link', { name: 'Surveys' });
+      await surveysLink.waitFor();
+      await expectNoAxeViolations(t.page, 'teacher home');
+      await surveysLink.click();
       await t.page.getByRole('heading', { level: 1, name: 'Survey results' }).waitFor();
       await expectNoAxeViolations(t.page, 'survey results list');
       await t.page.getByRole('link', { name: /^Class: Science 7/ }).click();
@@ -126,7 +128,11 @@ describe.skipIf(!browserAvailable)('survey results', () => {
 
       const l = await openPage(h);
       await signInThroughPage(l.page, leader.account);
+      await l.page.getByRole('link', { name: 'Survey results' }).waitFor();
+      await expectNoAxeViolations(l.page, 'leader home');
       await l.page.getByRole('link', { name: 'Survey results' }).click();
+      await l.page.getByRole('heading', { level: 1, name: 'Survey results' }).waitFor();
+      await expectNoAxeViolations(l.page, 'survey results (leader)');
       await l.page.getByRole('link', { name: `School: ${room.school.name}` }).click();
       await l.page.getByRole('heading', { level: 1, name: room.school.name }).waitFor();
       await expectText(l.page.locator('dl.figures'), '6');

@@ -106,6 +106,7 @@ describe.skipIf(!browserAvailable)('surveys', () => {
       const { page, pageErrors } = await openPage(h);
       await signInThroughPage(page, leader.account);
       await page.getByRole('heading', { level: 1 }).waitFor();
+      await expectNoAxeViolations(page, 'leader home');
       await page.goto('/surveys/administrations');
       await page.getByRole('heading', { level: 1, name: 'Surveys' }).waitFor();
       const row = page.getByRole('row', { name: /This class/ });
@@ -160,6 +161,7 @@ describe.skipIf(!browserAvailable)('surveys', () => {
       const { page, pageErrors } = await openPage(h);
       await signInThroughPage(page, admin);
       await page.getByRole('heading', { level: 1 }).waitFor();
+      await expectNoAxeViolations(page, 'district admin home');
       await page.goto('/surveys/administrations');
       const school = page.getByLabel('School', { exact: true });
       await school.waitFor();
@@ -191,6 +193,7 @@ describe.skipIf(!browserAvailable)('surveys', () => {
     await expectNoAxeViolations(first.page, 'link entry page');
     await first.page.getByRole('link', { name: /This class/ }).click();
     await first.page.getByText('Question 1 of 10').waitFor();
+    await expectNoAxeViolations(first.page, 'survey through a link (phone)');
 
     const again = await openPage(h);
     await again.page.goto(`/l/${ben.code}`);

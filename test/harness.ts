@@ -91,6 +91,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
   /** A POST whose body is raw text of the given content type (a file upload). */
   postText(url: string, text: string, contentType: string): Promise<LightMyRequestResponse>;
@@ -130,6 +131,13 @@ export function clientFor(app: App, cookie: string, csrf: string): Client {
     put: (url, body) =>
       app.inject({
         method: 'PUT',
+        url,
+        headers,
+        ...(body !== undefined ? { payload: body as object } : {}),
+      }),
+    patch: (url, body) =>
+      app.inject({
+        method: 'PATCH',
         url,
         headers,
         ...(body !== undefined ? { payload: body as object } : {}),

@@ -818,6 +818,26 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       // Another district's admin cannot name the owner's class: it is not in their district.
       expect: { ...SURVEY_RUNNING, otherDistrictAdmin: 400 },
     },
+    // Editing, closing and cancelling: another district's admin cannot find the owner's.
+    {
+      route: 'PATCH /api/surveys/administrations/:administrationId',
+      call: (c, w) =>
+        c.patch(`/api/surveys/administrations/${w.surveyAdmId}`, {
+          title: 'Taken over',
+          closesAt: '2026-12-20T00:00:00.000Z',
+        }),
+      expect: { ...SURVEY_RUNNING, otherDistrictAdmin: 404 },
+    },
+    {
+      route: 'POST /api/surveys/administrations/:administrationId/close',
+      call: (c, w) => c.post(`/api/surveys/administrations/${w.surveyAdmId}/close`),
+      expect: { ...SURVEY_RUNNING, otherDistrictAdmin: 404 },
+    },
+    {
+      route: 'DELETE /api/surveys/administrations/:administrationId',
+      call: (c, w) => c.delete(`/api/surveys/administrations/${w.surveyAdmId}`),
+      expect: { ...SURVEY_RUNNING, otherDistrictAdmin: 404 },
+    },
     {
       route: 'POST /api/surveys/administrations/:administrationId/links',
       call: (c, w) =>
@@ -989,6 +1009,16 @@ describe.each(testDialects())('unauthorized access on $name', ({ target }) => {
       .where('administration_id', '=', w.surveyAdmId)
       .execute();
     expect(intruderResponses).toEqual([]);
+    // Nobody edited, closed or cancelled the owner's open administration.
+    const adm = await db.kysely
+      .selectFrom('survey_administrations')
+      .select(['title', 'closes_at'])
+      .where('id', '=', w.surveyAdmId)
+      .where('district_id', 'in', (q) =>
+        q.selectFrom('districts').select('id').where('name', '=', w.ownerDistrictName),
+      )
+      .execute();
+    expect(adm).toEqual([{ title: null, closes_at: '2026-12-04T00:00:00.000Z' }]);
     for (const table of ['survey_participations', 'one_time_links'] as const) {
       const found = await db.kysely
         .selectFrom(table)

@@ -9,6 +9,11 @@ export const WaveName = Type.Enum(['fall', 'winter', 'spring']);
 export const SchoolYear = Type.String({ pattern: '^\\d{4}-\\d{4}$' });
 const Grade = Type.String({ minLength: 1, maxLength: 8, pattern: '^[A-Za-z0-9]+$' });
 const ResponseId = Type.String({ minLength: 36, maxLength: 36 });
+/** A leader's own name for an administration; null: the instrument's title. */
+const AdministrationTitle = Type.Union([
+  Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' }),
+  Type.Null(),
+]);
 
 export const CreateAdministrationBody = Type.Object(
   {
@@ -23,15 +28,48 @@ export const CreateAdministrationBody = Type.Object(
     mode: SurveyMode,
     classIds: Type.Array(Id, { maxItems: 500, uniqueItems: true }),
     grades: Type.Array(Grade, { maxItems: 20, uniqueItems: true }),
+    title: Type.Optional(AdministrationTitle),
   },
   { additionalProperties: false },
 );
 export type CreateAdministrationBody = Static<typeof CreateAdministrationBody>;
 
+/**
+ * An edit: only the fields sent change. Before anyone has answered, everything may; once
+ * answers have arrived, the items they answered (the instrument), the promise they answered
+ * under (the mode), the opening and the classes or grades that have answers are fixed; once the
+ * window has closed, only the title.
+ */
+export const UpdateAdministrationBody = Type.Object(
+  {
+    title: Type.Optional(AdministrationTitle),
+    instrumentId: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    mode: Type.Optional(SurveyMode),
+    opensAt: Type.Optional(IsoInstant),
+    closesAt: Type.Optional(IsoInstant),
+    classIds: Type.Optional(Type.Array(Id, { maxItems: 500, uniqueItems: true })),
+    grades: Type.Optional(Type.Array(Grade, { maxItems: 20, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+export type UpdateAdministrationBody = Static<typeof UpdateAdministrationBody>;
+
+export const AdministrationParams = Type.Object({ administrationId: Id });
+
+/** A cancelled administration is gone, with every answer it had collected. */
+export const CancelAdministrationResponse = Type.Object({
+  cancelled: Type.Literal(true),
+  /** The responses deleted with it. */
+  discardedResponses: Type.Integer(),
+});
+export type CancelAdministrationResponse = Static<typeof CancelAdministrationResponse>;
+
 export const AdministrationView = Type.Object({
   id: Type.String(),
   instrumentId: Type.String(),
   instrumentTitle: Type.String(),
+  /** The administration's own title, or null for the instrument's. */
+  title: AdministrationTitle,
   respondent: InstrumentRespondent,
   schoolYear: Type.String(),
   wave: Type.String(),
@@ -50,6 +88,8 @@ export const AdministrationView = Type.Object({
   eligible: Type.Integer(),
   started: Type.Integer(),
   finished: Type.Integer(),
+  /** Whether this caller may edit, close or cancel it (a leader: not a district-wide one). */
+  canManage: Type.Boolean(),
 });
 export type AdministrationView = Static<typeof AdministrationView>;
 export const AdministrationListResponse = Type.Object({

@@ -26,6 +26,8 @@ import {
   SurveyReportRoute,
   SurveyReportsRoute,
   SurveysAdminRoute,
+  ManageSurveyRoute,
+  SurveySettingsRoute,
   TakeSurveyRoute,
 } from './role-routes.js';
 
@@ -79,6 +81,11 @@ export function App() {
                 element={<SurveyReportRoute />}
               />
               <Route path="/surveys/administrations" element={<SurveysAdminRoute />} />
+              <Route
+                path="/surveys/administrations/:administrationId"
+                element={<ManageSurveyRoute />}
+              />
+              <Route path="/admin/survey-settings" element={<SurveySettingsRoute />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

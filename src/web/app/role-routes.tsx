@@ -90,6 +90,14 @@ const AdministrationsPage = lazyPage(
   () => import('../features/surveys/components/administrations-page.js'),
   'AdministrationsPage',
 );
+const ManageAdministrationPage = lazyPage(
+  () => import('../features/surveys/components/manage-administration-page.js'),
+  'ManageAdministrationPage',
+);
+const ReportSettingsPage = lazyPage(
+  () => import('../features/survey-reports/components/report-settings-page.js'),
+  'ReportSettingsPage',
+);
 const TakeSurveyPage = lazyPage(
   () => import('../features/surveys/components/take-survey-page.js'),
   'TakeSurveyPage',
@@ -233,6 +241,13 @@ export function SurveyReportsRoute() {
   return <ReportsPage />;
 }
 
+/** The district's settings for survey results (the minimum group size): district admins. */
+export function SurveySettingsRoute() {
+  const user = useCurrentUser();
+  if (user.role !== 'district_admin') return <NotFoundPage />;
+  return <ReportSettingsPage />;
+}
+
 export function SurveyReportRoute() {
   const user = useCurrentUser();
   const { administrationId = '', scope = '', scopeId = '' } = useParams();
@@ -260,6 +275,14 @@ export function SurveysAdminRoute() {
   const user = useCurrentUser();
   if (user.role !== 'leader' && user.role !== 'district_admin') return <NotFoundPage />;
   return <AdministrationsPage today={new Date().toISOString().slice(0, 10)} />;
+}
+
+/** One survey a leader or district admin runs: edit, close early, cancel. */
+export function ManageSurveyRoute() {
+  const user = useCurrentUser();
+  const { administrationId = '' } = useParams();
+  if (user.role !== 'leader' && user.role !== 'district_admin') return <NotFoundPage />;
+  return <ManageAdministrationPage key={administrationId} administrationId={administrationId} />;
 }
 
 /** Answering a survey: signed in, or through a one-time link's session (no sign-in needed). */

@@ -19,6 +19,7 @@ type NavKey =
   | 'results'
   | 'roster'
   | 'calendar'
+  | 'settings'
   | 'profile'
   | 'questionnaire';
 
@@ -42,6 +43,7 @@ export const MENUS: Record<Role, ReadonlyArray<{ key: NavKey; to: string }>> = {
     { key: 'calendar', to: '/admin/calendar' },
     { key: 'administrations', to: '/surveys/administrations' },
     { key: 'results', to: '/surveys' },
+    { key: 'settings', to: '/admin/survey-settings' },
   ],
   student: [
     { key: 'home', to: '/' },

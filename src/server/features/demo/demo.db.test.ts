@@ -57,4 +57,60 @@ describe.each(testDialects())('the demo district on $name', ({ target }) => {
     // The rare groups of a teacher's hundred-odd students are under the minimum: hidden.
     expect(groups('race_ethnicity').some((g) => !g.shown)).toBe(true);
   });
+  it("shows survey results: the closed fall survey's reports for the demo teacher and the demo leader have figures", async () => {
+    const teacher = await signIn(app, DEMO_USERNAMES.teacher, DEMO_PASSWORD);
+    const list = (await teacher.get('/api/survey-reports')).json() as {
+      administrations: Array<{
+        administration: { id: string; waveName: string };
+        reports: Array<{ kind: string; id: string }>;
+      }>;
+    };
+    // Only the closed wave has results; the open winter wave is still being answered.
+    expect(list.administrations.map((a) => a.administration.waveName)).toEqual(['fall']);
+    const [fall] = list.administrations;
+    expect(fall!.reports.filter((r) => r.kind === 'class')).toHaveLength(5);
+    const mine = fall!.reports.find((r) => r.kind === 'teacher')!;
+    const report = await teacher.get(
+      `/api/survey-reports/${fall!.administration.id}/teacher/${mine.id}`,
+    );
+    expect(report.statusCode).toBe(200);
+    const groups = report.json().groups as Array<{
+      kind: string;
+      n: number | null;
+      hidden: unknown;
+      scales: Array<{
+        key: string;
+        figures: { score: number; alphaPairwise: { alpha: number } | null } | null;
+      }>;
+    }>;
+    // The teacher's own group and each of the five classes are above the minimum group size.
+    expect(groups).toHaveLength(6);
+    for (const g of groups) {
+      expect(g.hidden).toBeNull();
+      expect(g.n).toBeGreaterThanOrEqual(5);
+    }
+    const climate = groups[0]!.scales.find((s) => s.key === 'climate')!.figures!;
+    expect(climate.score).toBeGreaterThan(2.5);
+    expect(climate.score).toBeLessThan(4.8);
+
+    const leader = await signIn(app, DEMO_USERNAMES.leader, DEMO_PASSWORD);
+    const leaderList = (await leader.get('/api/survey-reports')).json() as typeof list;
+    const school = leaderList.administrations[0]!.reports.find((r) => r.kind === 'school')!;
+    const schoolReport = await leader.get(
+      `/api/survey-reports/${fall!.administration.id}/school/${school.id}`,
+    );
+    expect(schoolReport.statusCode).toBe(200);
+    const whole = (schoolReport.json().groups as typeof groups)[0]!;
+    expect(whole.hidden).toBeNull();
+    // Fifteen classes: the teacher's five and two colleagues' five each.
+    expect(whole.n).toBeGreaterThan(groups[0]!.n!);
+
+    // Anonymous, as the survey path writes it: no response names its student.
+    const linked = await db.kysely
+      .selectFrom('survey_responses')
+      .select('id')
+      .where('respondent_id', 'is not', null)
+      .execute();
+    expect(linked).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Database } from '../../platform/db/schema.js';
 import { demoDemographics } from './demo-demographics.js';
 import { demoTeacherPractice } from './demo-practice.js';
-import { demoSurveyRows } from './demo-surveys.js';
+import { seedDemoSurveys } from './demo-surveys.js';
 import { ConflictError } from '../../platform/errors.js';
 import {
   DEMO_DEFAULTS,
@@ -73,13 +73,7 @@ export async function seedDemo(
     await repo.insertAll('incidents', practice.incidents);
     await repo.insertAll('incident_explanations', practice.incidentExplanations);
     await repo.insertAll('repair_closures', practice.repairClosures);
-    const surveys = demoSurveyRows(data, options.today);
-    await repo.insertAll('survey_waves', [surveys.wave]);
-    await repo.insertAll('survey_administrations', [surveys.adm]);
-    await repo.insertAll('survey_administration_targets', surveys.targets);
-    await repo.insertAll('survey_participations', surveys.participations);
-    await repo.insertAll('survey_responses', surveys.responses);
-    await repo.insertAll('survey_answers', surveys.answers);
+    await seedDemoSurveys(trx, data, options.today, data.district.timezone);
     const know = generateKnowDemo(
       data,
       getQuestionnaire(GET_TO_KNOW_YOU),

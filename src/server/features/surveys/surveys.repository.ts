@@ -90,6 +90,139 @@ export function surveysRepository(db: Kysely<Database>) {
       if (rows.length) await db.insertInto('survey_administration_targets').values(rows).execute();
     },
 
+    /** Changes an administration's own columns (district-scoped). */
+    async updateAdministration(
+      districtId: string,
+      id: string,
+      patch: Partial<
+        Pick<
+          SurveyAdministrationsTable,
+          | 'title'
+          | 'instrument_id'
+          | 'instrument_version'
+          | 'respondent'
+          | 'mode'
+          | 'opens_at'
+          | 'closes_at'
+        >
+      >,
+    ) {
+      if (Object.keys(patch).length === 0) return;
+      await db
+        .updateTable('survey_administrations')
+        .set(patch)
+        .where('district_id', '=', districtId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async replaceTargets(districtId: string, administrationId: string, targets: TargetSet) {
+      await db
+        .deleteFrom('survey_administration_targets')
+        .where('district_id', '=', districtId)
+        .where('administration_id', '=', administrationId)
+        .execute();
+      const rows = [
+        ...targets.classIds.map((value) => ({ kind: 'class' as const, value })),
+        ...targets.grades.map((value) => ({ kind: 'grade' as const, value })),
+      ].map((t) => ({ district_id: districtId, administration_id: administrationId, ...t }));
+      if (rows.length) await db.insertInto('survey_administration_targets').values(rows).execute();
+    },
+
+    /**
+     * Where answers have arrived: the classes and grades of its responses, and the subjects of
+     * its participations (started or finished). Counts only: no response is tied to a person.
+     */
+    async answeredScopes(districtId: string, administrationId: string) {
+      const responses = await db
+        .selectFrom('survey_responses')
+        .select(['class_id', 'grade'])
+        .distinct()
+        .where('district_id', '=', districtId)
+        .where('administration_id', '=', administrationId)
+        .execute();
+      const subjects = await db
+        .selectFrom('survey_participations')
+        .select('subject_key')
+        .distinct()
+        .where('district_id', '=', districtId)
+        .where('administration_id', '=', administrationId)
+        .execute();
+      return {
+        classIds: new Set(responses.map((r) => r.class_id).filter((c): c is string => !!c)),
+        grades: new Set(responses.map((r) => r.grade).filter((g): g is string => !!g)),
+        subjectKeys: new Set(subjects.map((s) => s.subject_key)),
+      };
+    },
+
+    /** Deletes an administration and everything it collected; returns the responses deleted. */
+    async deleteAdministration(districtId: string, id: string): Promise<number> {
+      const responseIds = db
+        .selectFrom('survey_responses')
+        .select('id')
+        .where('district_id', '=', districtId)
+        .where('administration_id', '=', id);
+      const participationIds = db
+        .selectFrom('survey_participations')
+        .select('id')
+        .where('district_id', '=', districtId)
+        .where('administration_id', '=', id);
+      const linkIds = db
+        .selectFrom('one_time_links')
+        .select('id')
+        .where('district_id', '=', districtId)
+        .where('purpose', '=', 'survey')
+        .where('target_id', '=', id);
+      for (const table of ['survey_answer_people', 'survey_response_shares'] as const)
+        await db
+          .deleteFrom(table)
+          .where('district_id', '=', districtId)
+          .where('response_id', 'in', responseIds)
+          .execute();
+      await db
+        .deleteFrom('survey_answers')
+        .where('district_id', '=', districtId)
+        .where('administration_id', '=', id)
+        .execute();
+      const responses = await db
+        .deleteFrom('survey_responses')
+        .where('district_id', '=', districtId)
+        .where('administration_id', '=', id)
+        .executeTakeFirst();
+      await db
+        .deleteFrom('survey_drafts')
+        .where('district_id', '=', districtId)
+        .where('participation_id', 'in', participationIds)
+        .execute();
+      await db
+        .deleteFrom('survey_participations')
+        .where('district_id', '=', districtId)
+        .where('administration_id', '=', id)
+        .execute();
+      await db
+        .deleteFrom('link_sessions')
+        .where('district_id', '=', districtId)
+        .where('link_id', 'in', linkIds)
+        .execute();
+      await db
+        .deleteFrom('one_time_links')
+        .where('district_id', '=', districtId)
+        .where('purpose', '=', 'survey')
+        .where('target_id', '=', id)
+        .execute();
+      await db
+        .deleteFrom('survey_administration_targets')
+        .where('district_id', '=', districtId)
+        .where('administration_id', '=', id)
+        .execute();
+      await db
+        .deleteFrom('survey_administrations')
+        .where('district_id', '=', districtId)
+        .where('id', '=', id)
+        .execute();
+      return Number(responses.numDeletedRows);
+    },
+
     /** The classes among `ids` that exist, are active, and (if given) belong to the school. */
     async existingClasses(districtId: string, ids: string[], schoolId: string | null) {
       if (!ids.length) return [];

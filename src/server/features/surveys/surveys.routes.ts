@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, Id, Ok } from '../../../contracts/common.js';
 import {
+  AdministrationParams,
+  CancelAdministrationResponse,
+  UpdateAdministrationBody,
   AdministrationListResponse,
   AdministrationSetupQuery,
   AdministrationSetupResponse,
@@ -17,6 +20,11 @@ import {
   TakeQuery,
   TakeSurveyResponse,
 } from '../../../contracts/surveys.js';
+import {
+  cancelAdministration,
+  closeAdministration,
+  updateAdministration,
+} from './administrations.service.js';
 import { takerOf } from './surveys.policy.js';
 import {
   createAdministration,
@@ -69,6 +77,37 @@ const surveysRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { body: CreateAdministrationBody, response: { 201: AdministrationView, ...errors } },
     },
     async (req, reply) => reply.code(201).send(await createAdministration(k, req.ctx!, req.body)),
+  );
+  app.patch(
+    '/administrations/:administrationId',
+    {
+      config: { policy: RUNNERS },
+      schema: {
+        params: AdministrationParams,
+        body: UpdateAdministrationBody,
+        response: { 200: AdministrationView, ...errors },
+      },
+    },
+    async (req) => updateAdministration(k, req.ctx!, req.params.administrationId, req.body),
+  );
+  app.post(
+    '/administrations/:administrationId/close',
+    {
+      config: { policy: RUNNERS },
+      schema: { params: AdministrationParams, response: { 200: AdministrationView, ...errors } },
+    },
+    async (req) => closeAdministration(k, req.ctx!, req.params.administrationId),
+  );
+  app.delete(
+    '/administrations/:administrationId',
+    {
+      config: { policy: RUNNERS },
+      schema: {
+        params: AdministrationParams,
+        response: { 200: CancelAdministrationResponse, ...errors },
+      },
+    },
+    async (req) => cancelAdministration(k, req.ctx!, req.params.administrationId),
   );
   app.post(
     '/administrations/:administrationId/links',

@@ -19,7 +19,7 @@ import type {
 import { localDate } from '../../../domain/calendar.js';
 import { isOptionValue } from '../../../domain/instruments.js';
 import { findAnswerProblem, UUID_V4, weekStart, windowState } from '../../../domain/surveys.js';
-import { access, managedSchool } from '../../platform/access/access.js';
+import { access, leadsSchool, managedSchool } from '../../platform/access/access.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import { timeOrderedId } from '../../platform/db/ids.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -37,6 +37,7 @@ import {
   localizeItems,
   fillText,
 } from '../../platform/content/instruments.js';
+import { checkClasses, checkWindow } from './administration-rules.js';
 import { assertLinkScope, type Taker } from './surveys.policy.js';
 import { surveysRepository, type TargetSet, type Unit } from './surveys.repository.js';
 
@@ -51,8 +52,6 @@ export class AlreadySubmittedError extends ConflictError {
     };
   }
 }
-
-const MAX_WINDOW_DAYS = 120;
 
 function parseLangs(json: string): SurveyLang[] {
   return JSON.parse(json) as SurveyLang[];
@@ -69,14 +68,9 @@ export async function createAdministration(
   const instrument = library.instruments.get(body.instrumentId);
   if (!instrument)
     throw new ValidationError('instrumentId', `"${body.instrumentId}" is not a survey instrument`);
+  checkWindow(body.opensAt, body.closesAt, now);
   const opens = Date.parse(body.opensAt);
   const closes = Date.parse(body.closesAt);
-  if (Number.isNaN(opens)) throw new ValidationError('opensAt', 'is not a date and time');
-  if (Number.isNaN(closes)) throw new ValidationError('closesAt', 'is not a date and time');
-  if (closes <= opens) throw new ValidationError('closesAt', 'must be after opensAt');
-  if (closes <= now.getTime()) throw new ValidationError('closesAt', 'is in the past');
-  if (closes - opens > MAX_WINDOW_DAYS * 86_400_000)
-    throw new ValidationError('closesAt', `a window lasts at most ${MAX_WINDOW_DAYS} days`);
   if (instrument.respondent === 'teacher' && body.mode === 'anonymous')
     throw new ValidationError(
       'mode',
@@ -90,17 +84,7 @@ export async function createAdministration(
       throw new ValidationError('schoolId', 'is not a school of this district');
     schoolId = body.schoolId;
   }
-  const repo = surveysRepository(db);
-  const found = await repo.existingClasses(actor.districtId, body.classIds, schoolId);
-  const missing = body.classIds.findIndex((id) => !found.some((c) => c.id === id));
-  if (missing >= 0)
-    throw new ValidationError(
-      `classIds[${missing}]`,
-      schoolId
-        ? 'is not an active class of this school'
-        : 'is not an active class of this district',
-      missing,
-    );
+  await checkClasses(db, actor.districtId, body.classIds, schoolId);
   const at = now.toISOString();
   const id = timeOrderedId(now.getTime());
   await db.transaction().execute(async (trx) => {
@@ -127,6 +111,7 @@ export async function createAdministration(
         closes_at: new Date(closes).toISOString(),
         created_by_account_id: actor.accountId,
         created_at: at,
+        title: body.title?.trim() || null,
       },
       { classIds: body.classIds, grades: body.grades },
     );
@@ -168,6 +153,7 @@ export async function listAdministrations(
       id: r.id,
       instrumentId: r.instrument_id,
       instrumentTitle: instrument?.title[actor.locale] ?? r.instrument_id,
+      title: r.title ?? null,
       respondent: r.respondent,
       schoolYear: r.school_year,
       wave: r.wave_name,
@@ -183,6 +169,7 @@ export async function listAdministrations(
       eligible: units.length,
       started: n('started'),
       finished: n('finished'),
+      canManage: leadsSchool(actor, r.school_id),
     });
   }
   return { administrations: out };

@@ -396,6 +396,8 @@ export interface SurveyAdministrationsTable {
   closes_at: string;
   created_by_account_id: string;
   created_at: string;
+  /** The leader's own name for this run; null (or absent): the instrument's title. */
+  title?: string | null;
 }
 export interface SurveyAdministrationTargetsTable {
   district_id: string;

@@ -11,6 +11,7 @@ import * as partitions from './2026-11-30-005-partitions.js';
 import * as surveyReports from './2026-11-30-006-survey-reports.js';
 import * as jobLeases from './2026-11-30-010-job-leases.js';
 import * as teacherMomentsIndex from './2026-11-30-011-teacher-moments-index.js';
+import * as surveyTitles from './2026-12-07-001-survey-titles.js';
 import * as repairClosures from './2026-12-07-020-repair-closures.js';
 
 export const migrations: Record<string, Migration> = {
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-006-survey-reports': surveyReports,
   '2026-11-30-010-job-leases': jobLeases,
   '2026-11-30-011-teacher-moments-index': teacherMomentsIndex,
+  '2026-12-07-001-survey-titles': surveyTitles,
   '2026-12-07-020-repair-closures': repairClosures,
 };

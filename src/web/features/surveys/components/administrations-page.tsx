@@ -2,6 +2,7 @@
 // form to start a new administration.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { SurveyLang } from '../../../../contracts/instruments.js';
 import type {
   AdministrationSetupResponse,
@@ -51,7 +52,16 @@ export function AdministrationsPage({ today }: { today: string }) {
               <tbody>
                 {list.data.administrations.map((a) => (
                   <tr key={a.id}>
-                    <th scope="row">{a.instrumentTitle}</th>
+                    <th scope="row">
+                      {a.canManage ? (
+                        <Link to={`/surveys/administrations/${encodeURIComponent(a.id)}`}>
+                          {a.title ?? a.instrumentTitle}
+                        </Link>
+                      ) : (
+                        (a.title ?? a.instrumentTitle)
+                      )}
+                      {a.title ? <span className="hint"> ({a.instrumentTitle})</span> : null}
+                    </th>
                     <td>
                       {t(`surveys.admin.waves.${a.wave as 'fall' | 'winter' | 'spring'}`)}{' '}
                       {a.schoolYear}
@@ -116,6 +126,7 @@ function NewAdministrationForm({
   const { t } = useTranslation();
   const create = useCreateAdministration();
   const [instrumentId, setInstrumentId] = useState(setup.instruments[0]?.id ?? '');
+  const [title, setTitle] = useState('');
   const [wave, setWave] = useState<'fall' | 'winter' | 'spring'>('fall');
   const [opens, setOpens] = useState(today);
   const [closes, setCloses] = useState('');
@@ -140,6 +151,7 @@ function NewAdministrationForm({
       mode,
       classIds,
       grades,
+      ...(title.trim() ? { title: title.trim() } : {}),
       ...(setup.chooseSchool ? { schoolId: school || null } : {}),
     };
     create.mutate(body);
@@ -184,6 +196,17 @@ function NewAdministrationForm({
             </option>
           ))}
         </select>
+        <label htmlFor="adm-title">{t('surveys.manage.titleLabel')}</label>
+        <input
+          id="adm-title"
+          value={title}
+          maxLength={120}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-describedby="adm-title-new-hint"
+        />
+        <p className="hint" id="adm-title-new-hint">
+          {t('surveys.admin.titleHint')}
+        </p>
         <label htmlFor="adm-wave">{t('surveys.admin.wave')}</label>
         <select id="adm-wave" value={wave} onChange={(e) => setWave(e.target.value as typeof wave)}>
           {(['fall', 'winter', 'spring'] as const).map((w) => (
