@@ -32,6 +32,10 @@ describe.skipIf(!browserAvailable)('the demo', () => {
     return cells.filter((c) => /^\d\.\d\d$/.test(c)).map(Number);
   };
 
+  /** A page of the signed-in role's menu (a row of links at this width). */
+  const menuLink = (page: Page, name: string) =>
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+
   it(
     "the demo teacher's and the demo leader's survey results show figures",
     { timeout: 90_000 },
@@ -41,9 +45,10 @@ describe.skipIf(!browserAvailable)('the demo', () => {
         username: DEMO_USERNAMES.teacher,
         password: DEMO_PASSWORD,
       });
-      await t.page.getByRole('link', { name: 'Survey results' }).waitFor();
+      const teacherSurveys = menuLink(t.page, 'Surveys');
+      await teacherSurveys.waitFor();
       await expectNoAxeViolations(t.page, 'demo teacher home');
-      await t.page.getByRole('link', { name: 'Survey results' }).click();
+      await teacherSurveys.click();
       await t.page.getByRole('heading', { level: 1, name: 'Survey results' }).waitFor();
       await expectNoAxeViolations(t.page, 'demo survey results');
       expect(await t.page.getByRole('link', { name: /^Class: / }).count()).toBe(5);
@@ -59,9 +64,10 @@ describe.skipIf(!browserAvailable)('the demo', () => {
 
       const l = await openPage(h);
       await signInThroughPage(l.page, { username: DEMO_USERNAMES.leader, password: DEMO_PASSWORD });
-      await l.page.getByRole('link', { name: 'Survey results' }).waitFor();
+      const leaderResults = menuLink(l.page, 'Results');
+      await leaderResults.waitFor();
       await expectNoAxeViolations(l.page, 'demo leader home');
-      await l.page.getByRole('link', { name: 'Survey results' }).click();
+      await leaderResults.click();
       await l.page.getByRole('heading', { level: 1, name: 'Survey results' }).waitFor();
       await expectNoAxeViolations(l.page, 'survey results (leader)');
       await l.page.getByRole('link', { name: /^School: / }).click();

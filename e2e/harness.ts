@@ -245,8 +245,16 @@ function roleOf(context: BrowserContext): Promise<string> {
   return contextRoles.get(context)?.role ?? Promise.resolve(SIGNED_OUT);
 }
 
+/** A visited page's key: the role and the route. The sign-in page is the same page whoever was
+ * signed in last (a session that ended shows it before the harness hears the 401), so it is
+ * keyed as signed out. */
+function visitKey(role: string, url: string): string {
+  const route = routeOf(url);
+  return `${route === '/sign-in' ? SIGNED_OUT : role} ${route}`;
+}
+
 async function pageKey(page: Page): Promise<string> {
-  return `${await roleOf(page.context())} ${routeOf(page.url())}`;
+  return visitKey(await roleOf(page.context()), page.url());
 }
 
 async function trackContext(context: BrowserContext): Promise<void> {
@@ -272,7 +280,7 @@ async function trackContext(context: BrowserContext): Promise<void> {
   await context.exposeBinding('__rapportVisited', (_source, url: string) => {
     pendingVisits.push(
       roleOf(context).then((role) => {
-        const key = `${role} ${routeOf(url)}`;
+        const key = visitKey(role, url);
         if (!visitedPages.has(key)) visitedPages.set(key, url);
       }),
     );

@@ -518,9 +518,12 @@ describe.skipIf(!browserAvailable)('daily practice', () => {
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'Classes' })
         .click();
-      await page
-        .getByRole('link', { name: 'Positive moments and corrections in Science 7' })
-        .click();
+      const ratiosLink = page.getByRole('link', {
+        name: 'Positive moments and corrections in Science 7',
+      });
+      await ratiosLink.waitFor();
+      await expectNoAxeViolations(page, 'all your classes');
+      await ratiosLink.click();
       await page
         .getByRole('heading', { level: 1, name: 'Science 7: positive moments and corrections' })
         .waitFor();
