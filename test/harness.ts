@@ -8,7 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp, type App } from '../src/server/app.js';
 import { migrateToLatest, openDatabase, type Db } from '../src/server/platform/db/database.js';
-import type { DatabaseTarget } from '../src/server/platform/config.js';
+import type { DatabaseTarget, TrustProxy } from '../src/server/platform/config.js';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-000';
 
@@ -66,7 +66,7 @@ export async function openIsolatedTestDb(target: DatabaseTarget): Promise<Db> {
 
 export async function buildTestApp(
   db: Db,
-  opts: { now?: () => Date; trustProxy?: boolean; webRoot?: string | null } = {},
+  opts: { now?: () => Date; trustProxy?: TrustProxy; webRoot?: string | null } = {},
 ): Promise<App> {
   const app = await buildApp({
     config: {

@@ -2,6 +2,7 @@
 // start-up; a bad value stops the process with a message naming the variable.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 
 export type DatabaseTarget =
@@ -19,7 +20,12 @@ export interface Config {
   sessionTtlHours: number;
   demo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-For entries to believe: false (none, the socket's address is the
+   * client), a number of proxy hops in front of Rapport, or the proxies' addresses (IPs or CIDR
+   * ranges). Never "every hop": the left-most entry is whatever the client wrote.
+   */
+  trustProxy: TrustProxy;
   /** Minimum group size for aggregates of students (PRODUCT.md: default 5, never below 3). */
   minGroupSize: number;
 }
@@ -74,7 +80,7 @@ export const SETTINGS = [
   [
     'TRUST_PROXY',
     '0',
-    '1 when behind a reverse proxy that sets X-Forwarded-For / X-Forwarded-Proto',
+    'behind reverse proxies that set X-Forwarded-For / X-Forwarded-Proto: their number of hops (1 for one proxy) or their addresses as a comma-separated list of IPs or CIDR ranges',
   ],
   ['NODE_ENV', 'development', 'development, production or test'],
 ] as const;
@@ -89,6 +95,48 @@ function intVar(env: Env, name: string, fallback: number, min: number, max: numb
   if (n < min || n > max)
     throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
   return n;
+}
+
+export type TrustProxy = false | number | string[];
+
+/**
+ * TRUST_PROXY: 0 (or empty) trusts no proxy; a whole number is how many proxy hops stand in
+ * front of Rapport (the client is that many entries from the right of X-Forwarded-For); a list
+ * of IPs or CIDR ranges names the proxies (entries added by them are skipped from the right).
+ * "true" is refused: trusting every hop takes the left-most entry, which the client controls.
+ */
+export function trustProxyVar(env: Env, name: string): TrustProxy {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '' || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError(name, `must be at most 10 proxy hops, got ${hops}`);
+    return hops;
+  }
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase()))
+    throw new ConfigError(
+      name,
+      `"${raw}" would trust every X-Forwarded-For entry, the left-most of which the client writes; give the number of proxy hops (1 for one proxy) or the proxies' addresses (e.g. 10.0.0.0/8,192.0.2.7)`,
+    );
+  const list = raw.split(',').map((part) => part.trim());
+  list.forEach((entry, i) => {
+    const problem = addressProblem(entry);
+    if (problem) throw new ConfigError(name, `entry ${i + 1} ("${entry}") ${problem}`);
+  });
+  return list;
+}
+
+/** Why an IP address or CIDR range is not one, or null. */
+function addressProblem(entry: string): string | null {
+  const [address = '', prefix, extra] = entry.split('/');
+  if (extra !== undefined) return 'has more than one "/"';
+  const family = isIP(address);
+  if (family === 0) return 'is not an IP address or a CIDR range';
+  if (prefix === undefined) return null;
+  const max = family === 4 ? 32 : 128;
+  if (!/^\d+$/.test(prefix) || Number(prefix) > max)
+    return `has a prefix length that is not between 0 and ${max}`;
+  return null;
 }
 
 function boolVar(env: Env, name: string, fallback: boolean): boolean {
@@ -200,7 +248,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     // A production deployment never gets demo accounts with a published password by default.
     demo: boolVar(env, 'RAPPORT_DEMO', nodeEnv !== 'production'),
     logLevel,
-    trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxyVar(env, 'TRUST_PROXY'),
     minGroupSize: intVar(env, 'RAPPORT_MIN_GROUP_SIZE', 5, 3, 1000),
   };
 }

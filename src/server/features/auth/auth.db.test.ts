@@ -61,7 +61,7 @@ describe.each(testDialects())('sign-in and sessions on $name', ({ target }) => {
 
   it('marks the cookie Secure when served over HTTPS (behind a trusted proxy)', async () => {
     const acct = await teacher();
-    const proxied = await buildTestApp(db, { trustProxy: true });
+    const proxied = await buildTestApp(db, { trustProxy: 1 });
     try {
       const res = await proxied.inject({
         method: 'POST',

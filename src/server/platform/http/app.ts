@@ -7,7 +7,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { Config } from '../config.js';
+import type { Config, TrustProxy } from '../config.js';
 import type { Db } from '../db/database.js';
 import { ReadRouter } from '../db/read-router.js';
 import sessionPlugin from '../auth/session-plugin.js';
@@ -46,6 +46,19 @@ declare module 'fastify' {
 }
 
 /**
+ * TRUST_PROXY as Fastify takes it. A hop count trusts that many addresses from the socket
+ * inwards (the proxy-addr rule: hop i is trusted while i < hops), so the client is the entry
+ * just left of the proxies' own; Fastify's own number means "trust none". A list of addresses
+ * is compiled by proxy-addr: entries are skipped from the right while they are a listed proxy.
+ */
+export function fastifyTrustProxy(
+  trust: TrustProxy,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return trust === 0 ? false : (_address, hop) => hop < trust;
+  return trust;
+}
+
+/**
  * The platform's HTTP app (logging, cookies, sessions and policies, the error handler, the web
  * app when built) with the routes that `routes` registers: src/server/app.ts passes every
  * feature's, so this module never imports a feature.
@@ -56,7 +69,7 @@ export async function buildHttpApp(
 ): Promise<App> {
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
-    trustProxy: deps.config.trustProxy,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: 256 * 1024,
     // Ajv keeps additional properties as errors (additionalProperties: false in contracts) and
     // does not coerce JSON bodies, so a wrong type is reported, not silently converted.
