@@ -158,7 +158,7 @@ describe.each(testDialects())('two instances on one $name database', ({ target }
     const row = await db.kysely
       .selectFrom('sign_in_throttle')
       .selectAll()
-      .where('key', '=', `account:${username}`)
+      .where('key', '=', `account-id:${room.teacher.account.id}`)
       .executeTakeFirstOrThrow();
     expect(row.failures).toBe(5);
     // Neither instance saw five failures itself; together they did, so the right password waits.

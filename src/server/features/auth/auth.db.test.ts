@@ -104,6 +104,26 @@ describe.each(testDialects())('sign-in and sessions on $name', ({ target }) => {
     }
   });
 
+  it('counts failures per account whatever name was typed: username and email are one account', async () => {
+    // The attack: five wrong by username locked the name, and the email still signed in;
+    // five by username and five by email gave ten guesses.
+    const acct = await teacher();
+    for (let i = 0; i < 3; i++)
+      expect((await attempt(acct.username, 'wrong', ip(200 + i))).statusCode).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await attempt(acct.email!.toUpperCase(), 'wrong', ip(210 + i))).statusCode).toBe(401);
+    for (const name of [acct.username, acct.email!]) {
+      const locked = await attempt(name, acct.password, ip(220));
+      expect(locked.statusCode, name).toBe(429);
+      expect(locked.json().error.message).toMatch(/for this account/);
+    }
+    // A name no account has locks after five as well: a lockout tells nothing about who exists.
+    const unknown = `nobody-${crypto.randomUUID()}`;
+    for (let i = 0; i < 5; i++)
+      expect((await attempt(unknown, 'wrong', ip(230 + i))).statusCode).toBe(401);
+    expect((await attempt(unknown, 'wrong', ip(240))).statusCode).toBe(429);
+  });
+
   it('throttles an address that tries many accounts', async () => {
     const address = ip(500);
     for (let i = 0; i < 30; i++)

@@ -55,7 +55,16 @@ function minutes(ms: number): number {
   return Math.max(1, Math.ceil(ms / 60_000));
 }
 
-/** Checks a username (or email) and password; throttles failures per account name and per address. */
+/**
+ * The throttle key of a sign-in: the account whatever name was typed (its username or its
+ * email count as one), or the typed name when no account has it, so an unknown name locks
+ * exactly as a known one does and says nothing about which exist.
+ */
+function accountThrottleKey(login: string, account: { id: string } | undefined): string {
+  return account ? `account-id:${account.id}` : `account:${login.trim().toLowerCase()}`;
+}
+
+/** Checks a username (or email) and password; throttles failures per account and per address. */
 export async function signIn(
   db: Kysely<Database>,
   login: string,
@@ -64,7 +73,8 @@ export async function signIn(
   now: Date,
 ) {
   const repo = authRepository(db);
-  const accountKey = `account:${login.trim().toLowerCase()}`;
+  const account = await repo.findAccountForSignIn(login);
+  const accountKey = accountThrottleKey(login, account);
   const addressKey = `address:${ip}`;
   const rows = await repo.throttleRows([accountKey, addressKey]);
   const accountState = toState(rows.find((r) => r.key === accountKey));
@@ -86,7 +96,6 @@ export async function signIn(
     );
   }
 
-  const account = await repo.findAccountForSignIn(login);
   const ok = await verifyPassword(password, account?.password_hash ?? (await DUMMY_HASH_PROMISE));
   if (!account || !ok || account.active !== 1) {
     const nextAccount = await countFailure(db, accountKey, ACCOUNT_RULE, rows, t);
