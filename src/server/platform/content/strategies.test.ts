@@ -1,17 +1,11 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STRATEGY_LANGS, STRATEGY_STAGES } from '../../../contracts/strategies.js';
 import { NotFoundError } from '../errors.js';
 import { DEFAULT_STRATEGIES_ROOT } from './strategy-files.js';
+import { seedTexts } from '../../../../test/seeds.js';
 import {
   SECTIONS,
   StrategyContentError,
@@ -23,13 +17,6 @@ import {
 } from './strategies.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
-// The research seeds live beside the repository on the team's machines; RAPPORT_SEEDS_DIR points
-// elsewhere. When set explicitly, the folder must exist.
-const SEEDS_DIR = process.env.RAPPORT_SEEDS_DIR ?? resolve(REPO_ROOT, '../shared/seeds');
-const haveSeeds = existsSync(SEEDS_DIR);
-if (process.env.RAPPORT_SEEDS_DIR && !haveSeeds)
-  throw new Error(`RAPPORT_SEEDS_DIR=${SEEDS_DIR} does not exist`);
-
 const REQUIRED = [
   'two-by-ten',
   'learn-interests',
@@ -125,11 +112,9 @@ describe('the strategy library', () => {
   });
 });
 
-describe.skipIf(!haveSeeds)(`against the research seeds (${SEEDS_DIR})`, () => {
-  const seedTexts = haveSeeds
-    ? readdirSync(SEEDS_DIR).map((f) => readFileSync(join(SEEDS_DIR, f), 'utf8'))
-    : [];
-  const seedWords = words(seedTexts.join('\n'));
+describe('against the research seeds (test/fixtures/seeds)', () => {
+  const seeds = seedTexts();
+  const seedWords = words(seeds.join('\n'));
   const N = 12;
   const seedGrams = new Set<string>();
   for (let i = 0; i + N <= seedWords.length; i++)
@@ -149,13 +134,16 @@ describe.skipIf(!haveSeeds)(`against the research seeds (${SEEDS_DIR})`, () => {
   });
 
   it('cites only works the seeds cite, spelled as they give them', () => {
-    const seeds = words(seedTexts.join('\n')).join(' ');
+    const seedText = seedWords.join(' ');
     const unknown: string[] = [];
     for (const citation of new Set(all.flatMap((s) => s.citations))) {
       // Authors and year, then the title: each must appear word for word in a seed.
       const [authorsYear, rest] = citation.split(/(?<=\)\.) /, 2);
       const title = rest?.split(/[.?] /)[0] ?? '';
-      if (!seeds.includes(words(authorsYear!).join(' ')) || !seeds.includes(words(title).join(' ')))
+      if (
+        !seedText.includes(words(authorsYear!).join(' ')) ||
+        !seedText.includes(words(title).join(' '))
+      )
         unknown.push(citation);
     }
     expect(unknown).toEqual([]);
